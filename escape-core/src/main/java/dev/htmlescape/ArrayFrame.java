@@ -1,0 +1,70 @@
+package dev.htmlescape;
+
+/** An array of references, written slot by slot in place. */
+final class ArrayFrame extends Frame {
+
+    private final Object[] array;
+
+    ArrayFrame(GraphWalker walker, Object node, Frame parent, int slotInParent, EscapeContext context) {
+        super(walker, node, parent, slotInParent, context);
+        this.array = (Object[]) node;
+    }
+
+    @Override
+    Object next() {
+        while (++slot < array.length) {
+            Object value = array[slot];
+            if (value == null) {
+                continue;
+            }
+            if (value instanceof String) {
+                String text = (String) value;
+                String escaped = encode(text, context);
+                if (escaped != text) {
+                    store(slot, escaped);
+                }
+                continue;
+            }
+            return value;
+        }
+        return null;
+    }
+
+    @Override
+    void accept(int slot, Object original, Object replacement, boolean childChanged) {
+        changed |= childChanged;
+        if (replacement != original) {
+            store(slot, replacement);
+        }
+    }
+
+    @Override
+    void finish() {
+        result = node;
+    }
+
+    @Override
+    String label(int slot) {
+        return "[" + slot + "]";
+    }
+
+    @Override
+    boolean canWriteLater(int slot) {
+        return true;
+    }
+
+    @Override
+    void writeLater(int slot, Object replacement) {
+        store(slot, replacement);
+    }
+
+    private void store(int slot, Object value) {
+        Class<?> componentType = array.getClass().getComponentType();
+        if (!componentType.isInstance(value)) {
+            throw error(slot, "the escaped copy, a " + value.getClass().getName()
+                    + ", does not fit an array of " + componentType.getName(), null);
+        }
+        array[slot] = value;
+        changed = true;
+    }
+}

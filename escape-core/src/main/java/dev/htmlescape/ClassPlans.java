@@ -1,0 +1,136 @@
+package dev.htmlescape;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@link ClassPlan} of each class, computed on first use and cached for the life of the
+ * {@link Escaper}. A {@link ClassValue} keeps the plan with the class, so it does not keep the
+ * class's loader alive.
+ */
+final class ClassPlans extends ClassValue<ClassPlan> {
+
+    private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+    private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+    private static final MethodType CONSTRUCTOR = MethodType.methodType(Object.class, Object[].class);
+
+    private final Policy policy;
+
+    ClassPlans(Policy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    protected ClassPlan computeValue(Class<?> type) {
+        NodeKind kind = TypeClassifier.kindOf(type);
+        switch (kind) {
+            case BEAN:
+            case RECORD:
+                try {
+                    MethodHandles.Lookup lookup = lookupFor(type);
+                    return kind == NodeKind.BEAN ? beanPlan(type, lookup) : recordPlan(type, lookup);
+                } catch (IllegalAccessException e) {
+                    return ClassPlan.unreadable(type, kind, notOpenMessage(type));
+                }
+            case LIST:
+            case SET:
+            case COLLECTION:
+            case MAP:
+                return ClassPlan.simple(type, kind, TypeClassifier.isMutableContainer(type));
+            default:
+                return ClassPlan.simple(type, kind, false);
+        }
+    }
+
+    private MethodHandles.Lookup lookupFor(Class<?> type) throws IllegalAccessException {
+        Module module = type.getModule();
+        for (MethodHandles.Lookup given : policy.lookups()) {
+            if (given.lookupClass().getModule() == module) {
+                return MethodHandles.privateLookupIn(type, given);
+            }
+        }
+        // a named module reads only what it requires; reflection on user classes needs the edge
+        ClassPlans.class.getModule().addReads(module);
+        return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+    }
+
+    private static String notOpenMessage(Class<?> type) {
+        Module module = type.getModule();
+        String pkg = type.getPackageName();
+        return "cannot read " + type.getName() + ": " + module + " does not open package " + pkg
+                + " to dev.htmlescape; add 'opens " + pkg + " to dev.htmlescape;' to its module-info.java,"
+                + " or pass MethodHandles.lookup() from that module to Escaper.builder().lookup(...)";
+    }
+
+    private ClassPlan beanPlan(Class<?> type, MethodHandles.Lookup lookup) throws IllegalAccessException {
+        List<FieldSlot> slots = new ArrayList<>();
+        EscapeContext runtimeTypeContext = contextOf(type);
+        for (Class<?> c = type; c != null && !TypeClassifier.isJdk(c); c = c.getSuperclass()) {
+            MethodHandles.Lookup declaring = c == type ? lookup : lookupFor(c);
+            EscapeContext declaringContext = contextOf(c);
+            for (Field field : c.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || field.isSynthetic()
+                        || field.isAnnotationPresent(NoEscape.class)
+                        || TypeClassifier.neverEntered(field.getType())) {
+                    continue;
+                }
+                EscapeContext context = firstNonNull(contextOf(field), declaringContext, runtimeTypeContext);
+                MethodHandle getter = declaring.unreflectGetter(field).asType(GETTER);
+                MethodHandle setter = Modifier.isFinal(modifiers)
+                        ? null : declaring.unreflectSetter(field).asType(SETTER);
+                slots.add(new FieldSlot(field.getName(), field.getType(), false, context, getter, setter));
+            }
+        }
+        return ClassPlan.bean(type, slots.toArray(new FieldSlot[0]));
+    }
+
+    private ClassPlan recordPlan(Class<?> type, MethodHandles.Lookup lookup) throws IllegalAccessException {
+        RecordComponent[] recordComponents = type.getRecordComponents();
+        FieldSlot[] slots = new FieldSlot[recordComponents.length];
+        Class<?>[] parameterTypes = new Class<?>[recordComponents.length];
+        EscapeContext typeContext = contextOf(type);
+        for (int i = 0; i < recordComponents.length; i++) {
+            RecordComponent component = recordComponents[i];
+            parameterTypes[i] = component.getType();
+            // read the private field, not the accessor, which may be overridden to return a copy
+            MethodHandle getter = componentField(type, component, lookup);
+            boolean excluded = component.isAnnotationPresent(NoEscape.class)
+                    || TypeClassifier.neverEntered(component.getType());
+            EscapeContext context = firstNonNull(contextOf(component), typeContext, null);
+            slots[i] = new FieldSlot(component.getName(), component.getType(), excluded, context, getter, null);
+        }
+        MethodHandle constructor;
+        try {
+            constructor = lookup.findConstructor(type, MethodType.methodType(void.class, parameterTypes));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("a record always has a canonical constructor", e);
+        }
+        constructor = constructor.asSpreader(Object[].class, parameterTypes.length).asType(CONSTRUCTOR);
+        return ClassPlan.record(type, slots, constructor);
+    }
+
+    private static MethodHandle componentField(Class<?> type, RecordComponent component,
+            MethodHandles.Lookup lookup) throws IllegalAccessException {
+        try {
+            return lookup.findGetter(type, component.getName(), component.getType()).asType(GETTER);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("a record always has a field per component", e);
+        }
+    }
+
+    private static EscapeContext contextOf(java.lang.reflect.AnnotatedElement element) {
+        Escape escape = element.getAnnotation(Escape.class);
+        return escape == null ? null : escape.value();
+    }
+
+    private static EscapeContext firstNonNull(EscapeContext a, EscapeContext b, EscapeContext c) {
+        return a != null ? a : b != null ? b : c;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.htmlescape;
+
+/**
+ * A value could not be escaped as the policy demands. The message names the path to the value
+ * ({@code order.items[2].name}), what went wrong and what to change; {@link #getPath()} gives the
+ * path alone.
+ *
+ * <p>When this is thrown, part of the graph may already be escaped: discard the input (a web
+ * application answers 400) rather than use it.
+ */
+public class EscapeException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String path;
+
+    /**
+     * Creates an exception for the value at {@code path}.
+     *
+     * @param path the path to the value, such as {@code order.items[2].name}
+     * @param problem what went wrong and what to change
+     * @param cause the underlying failure, or {@code null}
+     */
+    public EscapeException(String path, String problem, Throwable cause) {
+        super(path + ": " + problem, cause);
+        this.path = path;
+    }
+
+    /**
+     * The path from the root to the value that could not be escaped.
+     *
+     * @return the path, such as {@code order.items[2].name}
+     */
+    public String getPath() {
+        return path;
+    }
+}

@@ -1,0 +1,252 @@
+package dev.htmlescape;
+
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Escapes every String reachable from an object graph, in place.
+ *
+ * <pre>{@code
+ * OrderForm form = Escaper.escape(form);          // default policy: HTML, map keys too
+ *
+ * Escaper escaper = Escaper.builder()              // or a configured instance, built once
+ *         .defaultContext(EscapeContext.HTML_CONTENT)
+ *         .escapeMapKeys(false)
+ *         .strict(true)
+ *         .build();
+ * OrderForm form = escaper.escapeGraph(form);
+ * }</pre>
+ *
+ * <p>The walk follows instance fields (of the class and all its superclasses), array slots,
+ * collection elements, map keys and values, {@code Optional} contents and record components. Each
+ * String it reaches is replaced by its encoded form, exactly once per call; {@code null} stays
+ * {@code null}, and a String that needs no encoding is not written back. Each object is entered at
+ * most once per call, so shared references are escaped once and cycles end. The walk is iterative:
+ * deep graphs do not overflow the stack.
+ *
+ * <p>Mutable holders are written in place. Immutable values (records, {@code List.of},
+ * unmodifiable views, {@code Optional}) are rebuilt and the copy is put back into their holder;
+ * hash-based and sorted containers whose elements changed are rebuilt so lookups keep working.
+ * Enums, boxed primitives, {@code java.time}, other JDK classes, proxies, lambdas and framework
+ * types (Spring, Jackson, Hibernate) are never entered.
+ *
+ * <p>A {@code final} field of a plain class cannot be written. By default a String in such a field
+ * is left as it is; with {@link Builder#strict(boolean) strict(true)} it is an
+ * {@link EscapeException} whenever it would have changed.
+ *
+ * <p>Thread-safety: an {@code Escaper} is immutable and may be shared by any number of threads.
+ * The per-class metadata it computes on first use is cached for its lifetime. A graph must not be
+ * changed by another thread while it is being escaped.
+ */
+public final class Escaper {
+
+    /** The default depth limit: deeper graphs are rejected. */
+    static final int DEFAULT_MAX_DEPTH = 10_000;
+
+    /** The default node limit: larger graphs are rejected. */
+    static final int DEFAULT_MAX_NODES = 10_000_000;
+
+    private static final Escaper DEFAULT = builder().build();
+
+    private final Policy policy;
+    private final ClassPlans plans;
+
+    private Escaper(Policy policy) {
+        this.policy = policy;
+        this.plans = new ClassPlans(policy);
+    }
+
+    /**
+     * Escapes every String reachable from {@code root} with the default policy: HTML context, map
+     * keys included, lenient about {@code final} fields, at most 10,000 levels deep and 10,000,000
+     * objects.
+     *
+     * @param root the object graph to escape; may be {@code null}
+     * @param <T> the type of the root
+     * @return {@code root} itself, escaped in place; or an escaped copy when the root is immutable
+     *     (a record, an immutable collection, an {@code Optional}, a String)
+     * @throws EscapeException if a limit is crossed, escaping made two keys of a map or two elements
+     *     of a set equal, or a class cannot be read
+     */
+    public static <T> T escape(T root) {
+        return DEFAULT.escapeGraph(root);
+    }
+
+    /**
+     * Escapes every String reachable from {@code root} with this instance's policy.
+     *
+     * @param root the object graph to escape; may be {@code null}
+     * @param <T> the type of the root
+     * @return {@code root} itself, escaped in place; or an escaped copy when the root is immutable
+     * @throws EscapeException if a limit is crossed, escaping made two keys of a map or two elements
+     *     of a set equal, a class cannot be read, or (when strict) a String cannot be written
+     */
+    public <T> T escapeGraph(T root) {
+        if (root == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        T escaped = (T) new GraphWalker(policy, plans).walk(root);
+        return escaped;
+    }
+
+    /**
+     * Starts a configuration. Each setting may be given at most once.
+     *
+     * @return a new builder with the default policy
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Configures an {@link Escaper}. Each method checks its argument at once and may be called at
+     * most once (except {@link #lookup}); {@link #build()} returns an immutable instance.
+     *
+     * <p>Thread-safety: a builder is not thread-safe; the {@code Escaper} it builds is.
+     */
+    public static final class Builder {
+
+        private EscapeContext defaultContext;
+        private Boolean escapeMapKeys;
+        private Boolean strict;
+        private int maxDepth = -1;
+        private int maxNodes = -1;
+        private final List<MethodHandles.Lookup> lookups = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * The context for Strings without an {@link Escape} annotation. Default {@link
+         * EscapeContext#HTML}.
+         *
+         * @param context the context
+         * @return this builder
+         * @throws NullPointerException if {@code context} is null
+         * @throws IllegalStateException if the default context was already set
+         */
+        public Builder defaultContext(EscapeContext context) {
+            Objects.requireNonNull(context, "context");
+            requireUnset(defaultContext == null, "defaultContext", defaultContext);
+            this.defaultContext = context;
+            return this;
+        }
+
+        /**
+         * Whether map keys are escaped (and, when they are objects, entered). Default {@code true}:
+         * user text reaches maps as keys as often as values.
+         *
+         * @param escapeKeys {@code false} to leave every map key as it is
+         * @return this builder
+         * @throws IllegalStateException if this was already set
+         */
+        public Builder escapeMapKeys(boolean escapeKeys) {
+            requireUnset(escapeMapKeys == null, "escapeMapKeys", escapeMapKeys);
+            this.escapeMapKeys = escapeKeys;
+            return this;
+        }
+
+        /**
+         * Whether a String that needs escaping but cannot be written (a {@code final} field of a
+         * plain class, or an immutable value held in a {@code final} field) is an {@link
+         * EscapeException} naming its path. Default {@code false}: such values are left as they are.
+         *
+         * @param strictMode {@code true} to fail instead of leaving a String unescaped
+         * @return this builder
+         * @throws IllegalStateException if this was already set
+         */
+        public Builder strict(boolean strictMode) {
+            requireUnset(strict == null, "strict", strict);
+            this.strict = strictMode;
+            return this;
+        }
+
+        /**
+         * The deepest nesting the walk accepts, counting each object and container entered below
+         * the root. Default 10,000.
+         *
+         * @param depth at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code depth} is less than 1
+         * @throws IllegalStateException if this was already set
+         */
+        public Builder maxDepth(int depth) {
+            requireUnset(maxDepth == -1, "maxDepth", maxDepth);
+            if (depth < 1) {
+                throw new IllegalArgumentException("maxDepth must be at least 1, but was " + depth);
+            }
+            this.maxDepth = depth;
+            return this;
+        }
+
+        /**
+         * The most objects and containers one call enters. Default 10,000,000.
+         *
+         * @param nodes at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code nodes} is less than 1
+         * @throws IllegalStateException if this was already set
+         */
+        public Builder maxNodes(int nodes) {
+            requireUnset(maxNodes == -1, "maxNodes", maxNodes);
+            if (nodes < 1) {
+                throw new IllegalArgumentException("maxNodes must be at least 1, but was " + nodes);
+            }
+            this.maxNodes = nodes;
+            return this;
+        }
+
+        /**
+         * Reads the classes of the lookup's module through {@code lookup}, for modules that do not
+         * open their packages to {@code dev.htmlescape}. Pass {@code MethodHandles.lookup()} from a
+         * class of that module. May be called once per module.
+         *
+         * @param lookup a lookup with full privilege access
+         * @return this builder
+         * @throws NullPointerException if {@code lookup} is null
+         * @throws IllegalArgumentException if {@code lookup} lacks full privilege access
+         * @throws IllegalStateException if a lookup for the same module was already given
+         */
+        public Builder lookup(MethodHandles.Lookup lookup) {
+            Objects.requireNonNull(lookup, "lookup");
+            if ((lookup.lookupModes() & MethodHandles.Lookup.PRIVATE) == 0
+                    || (lookup.lookupModes() & MethodHandles.Lookup.MODULE) == 0) {
+                throw new IllegalArgumentException("lookup for " + lookup.lookupClass().getName()
+                        + " lacks private access; pass MethodHandles.lookup() called in that module");
+            }
+            Module module = lookup.lookupClass().getModule();
+            for (MethodHandles.Lookup given : lookups) {
+                if (given.lookupClass().getModule() == module) {
+                    throw new IllegalStateException("a lookup for " + module + " was already set ("
+                            + given.lookupClass().getName() + ")");
+                }
+            }
+            lookups.add(lookup);
+            return this;
+        }
+
+        /**
+         * Builds the immutable, thread-safe {@link Escaper}.
+         *
+         * @return the configured escaper
+         */
+        public Escaper build() {
+            return new Escaper(new Policy(
+                    defaultContext == null ? EscapeContext.HTML : defaultContext,
+                    escapeMapKeys == null || escapeMapKeys,
+                    strict != null && strict,
+                    maxDepth == -1 ? DEFAULT_MAX_DEPTH : maxDepth,
+                    maxNodes == -1 ? DEFAULT_MAX_NODES : maxNodes,
+                    List.copyOf(lookups)));
+        }
+
+        private static void requireUnset(boolean unset, String setting, Object current) {
+            if (!unset) {
+                throw new IllegalStateException(setting + " was already set to " + current);
+            }
+        }
+    }
+}

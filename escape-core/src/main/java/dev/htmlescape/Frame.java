@@ -1,0 +1,108 @@
+package dev.htmlescape;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One object on the walker's explicit stack: it hands out its children one at a time, takes back
+ * their results, and at the end yields its own result (itself, or a rebuilt copy).
+ *
+ * <p>Strings directly inside the node are escaped by the frame itself; only objects and containers
+ * become frames of their own.
+ */
+abstract class Frame {
+
+    final GraphWalker walker;
+    final Object node;
+    /** The frame that holds this one, or {@code null} for the root. */
+    final Frame parent;
+    /** Where this node sits in its parent. */
+    final int slotInParent;
+    /** The context for Strings directly inside this node, or {@code null} for the default. */
+    final EscapeContext context;
+
+    /** The slot whose child was last handed out. */
+    int slot = -1;
+    /** The node's result once {@link #finish()} ran: the node itself or its rebuilt copy. */
+    Object result;
+    /** Something at or below this node was written or replaced. */
+    boolean changed;
+    boolean finished;
+    /** Holders that reached this node through a cycle before it was rebuilt. */
+    private List<Frame> waitingHolders;
+    private List<Integer> waitingSlots;
+
+    Frame(GraphWalker walker, Object node, Frame parent, int slotInParent, EscapeContext context) {
+        this.walker = walker;
+        this.node = node;
+        this.parent = parent;
+        this.slotInParent = slotInParent;
+        this.context = context;
+    }
+
+    /**
+     * Escapes Strings up to the next child that must be entered and returns that child, its slot in
+     * {@link #slot}; or returns {@code null} when every slot was looked at.
+     */
+    abstract Object next();
+
+    /** Takes back the result of the child handed out for {@code slot}. */
+    abstract void accept(int slot, Object original, Object replacement, boolean childChanged);
+
+    /** Sets {@link #result} once every child was accepted. */
+    abstract void finish();
+
+    /** The path segment of {@code slot}, such as {@code .name} or {@code [2]}. */
+    abstract String label(int slot);
+
+    /** The context a container child found in {@link #slot} inherits. */
+    EscapeContext childContext() {
+        return context;
+    }
+
+    /** Whether this node may end up as a different object than itself. */
+    boolean mayBeRebuilt() {
+        return false;
+    }
+
+    /** Whether {@code slot} can still be written after this frame finished. */
+    boolean canWriteLater(int slot) {
+        return false;
+    }
+
+    /** Writes a late result into {@code slot}; see {@link #canWriteLater}. */
+    void writeLater(int slot, Object replacement) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Registers a holder that reached this unfinished node through a cycle. */
+    final void await(Frame holder, int holderSlot) {
+        if (waitingHolders == null) {
+            waitingHolders = new ArrayList<>(2);
+            waitingSlots = new ArrayList<>(2);
+        }
+        waitingHolders.add(holder);
+        waitingSlots.add(holderSlot);
+    }
+
+    /** Completes the frame and hands a rebuilt result to holders that waited for it. */
+    final void complete() {
+        finish();
+        finished = true;
+        if (waitingHolders != null && result != node) {
+            for (int i = 0; i < waitingHolders.size(); i++) {
+                waitingHolders.get(i).writeLater(waitingSlots.get(i), result);
+            }
+        }
+        waitingHolders = null;
+        waitingSlots = null;
+    }
+
+    final String encode(String text, EscapeContext explicit) {
+        return walker.encode(text, explicit);
+    }
+
+    final EscapeException error(int slot, String problem, Throwable cause) {
+        return new EscapeException(walker.pathTo(this, slot), problem, cause);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.htmlescape;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+
+/**
+ * One call's walk over a graph: an explicit stack of {@link Frame}s, so depth costs heap rather
+ * than thread stack, and an identity map of the nodes entered, so each is entered once.
+ *
+ * <p>Not thread-safe: a walker serves one call.
+ */
+final class GraphWalker {
+
+    private static final int MAX_DESCRIBED_LENGTH = 40;
+
+    private final Policy policy;
+    private final ClassPlans plans;
+    private final IdentityHashMap<Object, Frame> entered = new IdentityHashMap<>();
+    private Frame top;
+    private int depth;
+    private int nodes;
+
+    GraphWalker(Policy policy, ClassPlans plans) {
+        this.policy = policy;
+        this.plans = plans;
+    }
+
+    Object walk(Object root) {
+        if (root instanceof String) {
+            return encode((String) root, null);
+        }
+        ClassPlan plan = plans.get(root.getClass());
+        if (plan.kind == NodeKind.OPAQUE) {
+            return root;
+        }
+        Frame rootFrame = push(root, plan, null);
+        while (top != null) {
+            Frame frame = top;
+            Object child = frame.next();
+            if (child == null) {
+                pop(frame);
+            } else {
+                visit(frame, child);
+            }
+        }
+        return rootFrame.result;
+    }
+
+    boolean strict() {
+        return policy.strict();
+    }
+
+    String encode(String text, EscapeContext explicit) {
+        return (explicit == null ? policy.defaultContext() : explicit).encode(text);
+    }
+
+    private void visit(Frame holder, Object child) {
+        ClassPlan plan = plans.get(child.getClass());
+        if (plan.kind == NodeKind.OPAQUE) {
+            return;
+        }
+        Frame seen = entered.get(child);
+        if (seen == null) {
+            push(child, plan, holder);
+        } else if (seen.finished) {
+            holder.accept(holder.slot, child, seen.result, seen.changed);
+        } else if (!seen.mayBeRebuilt()) {
+            // a cycle back to an object escaped in place: it is being handled further up
+            holder.changed = true;
+        } else if (holder.canWriteLater(holder.slot)) {
+            seen.await(holder, holder.slot);
+            holder.changed = true;
+        } else {
+            throw holder.error(holder.slot, "a cycle runs through immutable values ("
+                    + child.getClass().getName() + " held by " + holder.node.getClass().getName()
+                    + ") that cannot be rebuilt; let a mutable field, array or list close the cycle,"
+                    + " or mark one link @NoEscape", null);
+        }
+    }
+
+    private Frame push(Object node, ClassPlan plan, Frame holder) {
+        int slot = holder == null ? -1 : holder.slot;
+        if (depth >= policy.maxDepth()) {
+            throw new EscapeException(pathTo(holder, slot), "the graph is nested deeper than maxDepth ("
+                    + policy.maxDepth() + "); raise Escaper.builder().maxDepth(...) if such input is"
+                    + " expected", null);
+        }
+        if (nodes >= policy.maxNodes()) {
+            throw new EscapeException(pathTo(holder, slot), "the graph has more than maxNodes ("
+                    + policy.maxNodes() + ") objects; raise Escaper.builder().maxNodes(...) if such"
+                    + " input is expected", null);
+        }
+        if (plan.unreadable != null) {
+            throw new EscapeException(pathTo(holder, slot), plan.unreadable, null);
+        }
+        EscapeContext context = holder == null ? null : holder.childContext();
+        Frame frame;
+        switch (plan.kind) {
+            case BEAN:
+                frame = new BeanFrame(this, node, plan, holder, slot);
+                break;
+            case RECORD:
+                frame = new RecordFrame(this, node, plan, holder, slot);
+                break;
+            case ARRAY:
+                frame = new ArrayFrame(this, node, holder, slot, context);
+                break;
+            case MAP:
+                frame = new MapFrame(this, node, plan, holder, slot, context, policy.escapeMapKeys());
+                break;
+            case OPTIONAL:
+                frame = new OptionalFrame(this, node, holder, slot, context);
+                break;
+            default:
+                frame = new CollectionFrame(this, node, plan, holder, slot, context);
+                break;
+        }
+        entered.put(node, frame);
+        nodes++;
+        depth++;
+        top = frame;
+        return frame;
+    }
+
+    private void pop(Frame frame) {
+        frame.complete();
+        depth--;
+        top = frame.parent;
+        if (top != null) {
+            top.accept(frame.slotInParent, frame.node, frame.result, frame.changed);
+        }
+    }
+
+    /** The path from the root to {@code slot} of {@code frame}, such as {@code order.items[2].name}. */
+    String pathTo(Frame frame, int slot) {
+        Deque<String> segments = new ArrayDeque<>();
+        if (frame == null) {
+            return "root";
+        }
+        if (slot >= 0) {
+            segments.push(frame.label(slot));
+        }
+        Frame root = frame;
+        for (Frame f = frame; f.parent != null; f = f.parent) {
+            segments.push(f.parent.label(f.slotInParent));
+            root = f.parent;
+        }
+        StringBuilder path = new StringBuilder(rootName(root.node));
+        segments.forEach(path::append);
+        return path.toString();
+    }
+
+    private static String rootName(Object root) {
+        String simpleName = root.getClass().getSimpleName().replace("[]", "");
+        if (simpleName.isEmpty()) {
+            return "root";
+        }
+        return simpleName.substring(0, 1).toLowerCase(Locale.ROOT) + simpleName.substring(1);
+    }
+
+    /** A short, quoted rendering of a value for messages. */
+    static String describe(Object value) {
+        if (!(value instanceof String)) {
+            return String.valueOf(value);
+        }
+        String text = (String) value;
+        if (text.length() > MAX_DESCRIBED_LENGTH) {
+            text = text.substring(0, MAX_DESCRIBED_LENGTH) + "...";
+        }
+        return '"' + text + '"';
+    }
+}

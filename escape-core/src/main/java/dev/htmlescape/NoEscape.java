@@ -1,0 +1,27 @@
+package dev.htmlescape;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Leaves a value alone: the annotated field, record component or parameter is neither escaped nor
+ * entered, and instances of an annotated type are never entered.
+ *
+ * <pre>{@code
+ * class Login {
+ *     String user;
+ *     @NoEscape String password; // compared as typed, never rendered
+ * }
+ * }</pre>
+ *
+ * <p>An object reached through a {@code @NoEscape} field is still escaped when it is also reachable
+ * through another path that is not excluded.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE})
+public @interface NoEscape {
+}

@@ -1,0 +1,137 @@
+package dev.htmlescape;
+
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Decides, once per class, whether and how the walker enters its instances. */
+final class TypeClassifier {
+
+    /**
+     * Packages of frameworks whose objects hold framework state, not user input: entering them could
+     * trigger lazy loading or reach half the application context.
+     */
+    private static final List<String> FRAMEWORK_PACKAGES = List.of(
+            "org.springframework.", "org.hibernate.", "com.fasterxml.jackson.", "tools.jackson.",
+            "org.eclipse.persistence.", "org.apache.openjpa.", "net.bytebuddy.", "javassist.",
+            "org.aopalliance.", "jakarta.", "javax.", "kotlin.", "scala.", "groovy.",
+            "org.slf4j.", "ch.qos.logback.", "org.apache.logging.", "reactor.", "io.micrometer.");
+
+    /** Packages of the JDK: never entered, except for the containers below. */
+    private static final List<String> JDK_PACKAGES = List.of(
+            "java.", "javax.", "jdk.", "sun.", "com.sun.");
+
+    /**
+     * JDK containers that are changed in place. Any other JDK collection, map or view is treated as
+     * immutable and rebuilt, which is always safe.
+     */
+    private static final Set<String> MUTABLE_JDK_CONTAINERS = Set.of(
+            "java.util.ArrayList", "java.util.LinkedList", "java.util.Vector", "java.util.Stack",
+            "java.util.Arrays$ArrayList",
+            "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
+            "java.util.ArrayDeque", "java.util.PriorityQueue",
+            "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.Hashtable",
+            "java.util.Properties", "java.util.IdentityHashMap", "java.util.WeakHashMap",
+            "java.util.EnumMap",
+            "java.util.Collections$SynchronizedCollection", "java.util.Collections$SynchronizedList",
+            "java.util.Collections$SynchronizedRandomAccessList", "java.util.Collections$SynchronizedSet",
+            "java.util.Collections$SynchronizedSortedSet",
+            "java.util.Collections$SynchronizedNavigableSet", "java.util.Collections$SynchronizedMap",
+            "java.util.Collections$SynchronizedSortedMap",
+            "java.util.Collections$SynchronizedNavigableMap", "java.util.Collections$SetFromMap",
+            "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.CopyOnWriteArraySet",
+            "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentSkipListMap",
+            "java.util.concurrent.ConcurrentSkipListSet", "java.util.concurrent.ConcurrentLinkedQueue",
+            "java.util.concurrent.ConcurrentLinkedDeque", "java.util.concurrent.LinkedBlockingQueue",
+            "java.util.concurrent.LinkedBlockingDeque", "java.util.concurrent.ArrayBlockingQueue",
+            "java.util.concurrent.PriorityBlockingQueue", "java.util.concurrent.LinkedTransferQueue");
+
+    private TypeClassifier() {
+    }
+
+    static NodeKind kindOf(Class<?> type) {
+        if (type == String.class) {
+            return NodeKind.STRING;
+        }
+        if (type.isPrimitive()) {
+            return NodeKind.OPAQUE;
+        }
+        if (type.isArray()) {
+            return type.getComponentType().isPrimitive() ? NodeKind.OPAQUE : NodeKind.ARRAY;
+        }
+        if (type == Optional.class) {
+            return NodeKind.OPTIONAL;
+        }
+        if (isOpaque(type)) {
+            return NodeKind.OPAQUE;
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return NodeKind.MAP;
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return NodeKind.LIST;
+        }
+        if (Set.class.isAssignableFrom(type)) {
+            return NodeKind.SET;
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return NodeKind.COLLECTION;
+        }
+        if (isJdk(type)) {
+            return NodeKind.OPAQUE;
+        }
+        return type.isRecord() ? NodeKind.RECORD : NodeKind.BEAN;
+    }
+
+    /**
+     * Whether a value of a field declared as {@code type} can never be entered, whatever its runtime
+     * class: lets the plan drop such fields once instead of looking at them on every call.
+     */
+    static boolean neverEntered(Class<?> declaredType) {
+        if (declaredType.isPrimitive() || declaredType.isEnum()) {
+            return true;
+        }
+        boolean noSubclasses = Modifier.isFinal(declaredType.getModifiers()) && !declaredType.isArray();
+        return noSubclasses && kindOf(declaredType) == NodeKind.OPAQUE;
+    }
+
+    /** Whether instances of a container class are changed in place rather than rebuilt. */
+    static boolean isMutableContainer(Class<?> type) {
+        return !isJdk(type) || MUTABLE_JDK_CONTAINERS.contains(type.getName());
+    }
+
+    static boolean isJdk(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        return loader == null || loader == ClassLoader.getPlatformClassLoader()
+                || startsWithAny(type.getName(), JDK_PACKAGES);
+    }
+
+    private static boolean isOpaque(Class<?> type) {
+        if (type.isAnnotationPresent(NoEscape.class)) {
+            return true;
+        }
+        if (Enum.class.isAssignableFrom(type) || type.isAnnotation() || type.isHidden()
+                || type.isSynthetic() || Proxy.isProxyClass(type)) {
+            return true;
+        }
+        String name = type.getName();
+        // CGLIB, ByteBuddy and Hibernate proxies: subclasses generated at run time around real objects
+        if (name.contains("$$") || name.contains("$HibernateProxy$") || name.contains("$ByteBuddy$")) {
+            return true;
+        }
+        return !isJdk(type) && startsWithAny(name, FRAMEWORK_PACKAGES);
+    }
+
+    private static boolean startsWithAny(String name, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * htmlescape core: walks an object graph and replaces every String it reaches with its
+ * OWASP-encoded form. See {@link dev.htmlescape.Escaper}.
+ */
+module dev.htmlescape {
+    requires owasp.encoder;
+
+    exports dev.htmlescape;
+}

@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -88,6 +89,9 @@ final class ClassPlans extends ClassValue<ClassPlan> {
                 slots.add(new FieldSlot(field.getName(), field.getType(), false, context, getter, setter));
             }
         }
+        // Strings first: a bean's own text is escaped before anything below it is entered, so a set
+        // that reaches the bean again through a cycle hashes it with its final field values
+        slots.sort(Comparator.comparing((FieldSlot slot) -> !slot.string));
         return ClassPlan.bean(type, slots.toArray(new FieldSlot[0]));
     }
 

@@ -67,8 +67,9 @@ final class GraphWalker {
         } else if (seen.finished) {
             holder.accept(holder.slot, child, seen.result, seen.changed);
         } else if (!seen.mayBeRebuilt()) {
-            // a cycle back to an object escaped in place: it is being handled further up
-            holder.changed = true;
+            // a cycle back to an object escaped in place further up; its own Strings are escaped
+            // already, its subgraph maybe not, so the holder must treat it as changed
+            holder.accept(holder.slot, child, child, true);
         } else if (holder.canWriteLater(holder.slot)) {
             seen.await(holder, holder.slot);
             holder.changed = true;
@@ -93,7 +94,8 @@ final class GraphWalker {
                     + " input is expected", null);
         }
         if (plan.unreadable != null) {
-            throw new EscapeException(pathTo(holder, slot), plan.unreadable, null);
+            String path = holder == null ? rootName(node) : pathTo(holder, slot);
+            throw new EscapeException(path, plan.unreadable, null);
         }
         EscapeContext context = holder == null ? null : holder.childContext();
         Frame frame;
@@ -136,9 +138,6 @@ final class GraphWalker {
     /** The path from the root to {@code slot} of {@code frame}, such as {@code order.items[2].name}. */
     String pathTo(Frame frame, int slot) {
         Deque<String> segments = new ArrayDeque<>();
-        if (frame == null) {
-            return "root";
-        }
         if (slot >= 0) {
             segments.push(frame.label(slot));
         }
@@ -160,15 +159,28 @@ final class GraphWalker {
         return simpleName.substring(0, 1).toLowerCase(Locale.ROOT) + simpleName.substring(1);
     }
 
-    /** A short, quoted rendering of a value for messages. */
+    /**
+     * A short rendering of a value for messages: Strings quoted, cut after 40 characters, with
+     * control and other invisible characters shown as {@code \\uXXXX} so collisions are readable.
+     */
     static String describe(Object value) {
         if (!(value instanceof String)) {
             return String.valueOf(value);
         }
         String text = (String) value;
-        if (text.length() > MAX_DESCRIBED_LENGTH) {
-            text = text.substring(0, MAX_DESCRIBED_LENGTH) + "...";
+        StringBuilder shown = new StringBuilder(Math.min(text.length(), MAX_DESCRIBED_LENGTH) + 8).append('"');
+        int end = Math.min(text.length(), MAX_DESCRIBED_LENGTH);
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || Character.isSurrogate(c) || !Character.isDefined(c)) {
+                shown.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                shown.append(c);
+            }
         }
-        return '"' + text + '"';
+        if (text.length() > MAX_DESCRIBED_LENGTH) {
+            shown.append("...");
+        }
+        return shown.append('"').toString();
     }
 }

@@ -95,8 +95,10 @@ final class TypeClassifier {
         if (declaredType.isPrimitive() || declaredType.isEnum()) {
             return true;
         }
-        boolean noSubclasses = Modifier.isFinal(declaredType.getModifiers()) && !declaredType.isArray();
-        return noSubclasses && kindOf(declaredType) == NodeKind.OPAQUE;
+        if (declaredType.isArray()) {
+            return neverEntered(declaredType.getComponentType());
+        }
+        return Modifier.isFinal(declaredType.getModifiers()) && kindOf(declaredType) == NodeKind.OPAQUE;
     }
 
     /** Whether instances of a container class are changed in place rather than rebuilt. */

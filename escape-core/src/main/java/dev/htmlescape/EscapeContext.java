@@ -115,8 +115,8 @@ public enum EscapeContext {
     XML_CONTENT(Encode::forXmlContent),
 
     /**
-     * {@code Encode.forXmlAttribute}: a quoted XML 1.0 attribute value; not safe in text content
-     * with a {@code >} requirement or in unquoted values.
+     * {@code Encode.forXmlAttribute}: a quoted XML 1.0 attribute value. It leaves {@code >}
+     * alone, so it is not safe in text content, nor in unquoted values.
      */
     XML_ATTRIBUTE(Encode::forXmlAttribute),
 

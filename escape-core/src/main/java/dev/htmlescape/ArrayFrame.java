@@ -49,11 +49,6 @@ final class ArrayFrame extends Frame {
     }
 
     @Override
-    boolean canWriteLater(int slot) {
-        return true;
-    }
-
-    @Override
     void writeLater(int slot, Object replacement) {
         store(slot, replacement);
     }

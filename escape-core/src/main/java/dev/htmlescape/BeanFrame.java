@@ -55,11 +55,6 @@ final class BeanFrame extends Frame {
     }
 
     @Override
-    boolean canWriteLater(int slot) {
-        return fields[slot].setter != null;
-    }
-
-    @Override
     void writeLater(int slot, Object replacement) {
         write(slot, replacement);
     }
@@ -72,6 +67,7 @@ final class BeanFrame extends Frame {
                         + " holds text that needs escaping but cannot be written; make the field"
                         + " non-final, use a record, or mark it @NoEscape", null);
             }
+            field.reportUnwritableOnce(node.getClass());
             return;
         }
         if (!field.declaredType.isInstance(value)) {

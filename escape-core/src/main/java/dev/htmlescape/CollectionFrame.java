@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.NavigableSet;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -18,6 +19,8 @@ final class CollectionFrame extends Frame {
 
     private final Collection<Object> collection;
     private final ClassPlan plan;
+    /** Changed in place rather than rebuilt. */
+    private final boolean mutable;
     private final Object[] elements;
     /** The elements after escaping; allocated on the first replacement. */
     private Object[] values;
@@ -29,6 +32,7 @@ final class CollectionFrame extends Frame {
         super(walker, node, parent, slotInParent, context);
         this.collection = (Collection<Object>) node;
         this.plan = plan;
+        this.mutable = plan.mutable && TypeClassifier.acceptsAdditions(node);
         this.elements = collection.toArray();
     }
 
@@ -80,12 +84,21 @@ final class CollectionFrame extends Frame {
     }
 
     private Object rewriteList(Object[] escaped) {
-        if (!plan.mutable) {
+        if (!mutable) {
             return Collections.unmodifiableList(new ArrayList<>(Arrays.asList(escaped)));
         }
         @SuppressWarnings("unchecked")
         List<Object> list = (List<Object>) node;
         requireUnchangedSize(list.size());
+        if (list instanceof RandomAccess) {
+            // some lists, CopyOnWriteArrayList among them, support set(i) but not ListIterator.set
+            for (int i = 0; i < escaped.length; i++) {
+                if (escaped[i] != elements[i]) {
+                    list.set(i, escaped[i]);
+                }
+            }
+            return node;
+        }
         ListIterator<Object> iterator = list.listIterator();
         for (int i = 0; i < escaped.length; i++) {
             iterator.next();
@@ -103,7 +116,7 @@ final class CollectionFrame extends Frame {
                 throw collision(i, escaped);
             }
         }
-        if (!plan.mutable) {
+        if (!mutable) {
             return rebuilt instanceof NavigableSet
                     ? Collections.unmodifiableNavigableSet((NavigableSet<Object>) rebuilt)
                     : Collections.unmodifiableSet(rebuilt);
@@ -116,7 +129,7 @@ final class CollectionFrame extends Frame {
 
     private Object refillCollection(Object[] escaped) {
         List<Object> rebuilt = Arrays.asList(escaped);
-        if (!plan.mutable) {
+        if (!mutable) {
             return Collections.unmodifiableCollection(new ArrayList<>(rebuilt));
         }
         requireUnchangedSize(collection.size());
@@ -150,16 +163,15 @@ final class CollectionFrame extends Frame {
 
     @Override
     boolean mayBeRebuilt() {
-        return !plan.mutable;
-    }
-
-    @Override
-    boolean canWriteLater(int slot) {
-        return plan.mutable && plan.kind == NodeKind.LIST;
+        return !mutable;
     }
 
     @Override
     void writeLater(int slot, Object replacement) {
+        if (!mutable || plan.kind != NodeKind.LIST) {
+            super.writeLater(slot, replacement);
+            return;
+        }
         @SuppressWarnings("unchecked")
         List<Object> list = (List<Object>) node;
         list.set(slot, replacement);

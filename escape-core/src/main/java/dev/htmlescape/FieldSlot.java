@@ -21,6 +21,8 @@ final class FieldSlot {
     final MethodHandle getter;
     /** {@code null} for {@code final} fields and record components. */
     final MethodHandle setter;
+    /** Whether the lenient policy already reported that this final field kept unescaped text. */
+    private volatile boolean reportedUnwritable;
 
     FieldSlot(String name, Class<?> declaredType, boolean excluded, EscapeContext context,
             MethodHandle getter, MethodHandle setter) {
@@ -31,6 +33,22 @@ final class FieldSlot {
         this.context = context;
         this.getter = getter;
         this.setter = setter;
+    }
+
+    /**
+     * Reports, once per field, that a {@code final} field kept text that needed escaping: the
+     * lenient policy leaves it, and a silent skip would hide it.
+     */
+    void reportUnwritableOnce(Class<?> holderType) {
+        if (reportedUnwritable) {
+            return;
+        }
+        reportedUnwritable = true;
+        System.getLogger("dev.htmlescape").log(System.Logger.Level.WARNING,
+                "final field {0}.{1} holds text that needs escaping and is left unescaped; make it"
+                        + " non-final, use a record, or mark it @NoEscape"
+                        + " (Escaper.builder().strict(true) makes this an error)",
+                holderType.getName(), name);
     }
 
     Object get(Object holder) {

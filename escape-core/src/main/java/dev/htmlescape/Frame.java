@@ -65,14 +65,14 @@ abstract class Frame {
         return false;
     }
 
-    /** Whether {@code slot} can still be written after this frame finished. */
-    boolean canWriteLater(int slot) {
-        return false;
-    }
-
-    /** Writes a late result into {@code slot}; see {@link #canWriteLater}. */
+    /**
+     * Writes into {@code slot} the rebuilt copy of a value that this holder reached through a cycle,
+     * after this frame may have finished. Holders that cannot be written later refuse.
+     */
     void writeLater(int slot, Object replacement) {
-        throw new UnsupportedOperationException();
+        throw error(slot, "a cycle runs through immutable values (" + replacement.getClass().getName()
+                + " held by " + node.getClass().getName() + ") that cannot be rebuilt; let a mutable"
+                + " field, array or list close the cycle, or mark one link @NoEscape", null);
     }
 
     /** Registers a holder that reached this unfinished node through a cycle. */

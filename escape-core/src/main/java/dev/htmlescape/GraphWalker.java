@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.WeakHashMap;
 
 /**
  * One call's walk over a graph: an explicit stack of {@link Frame}s, so depth costs heap rather
@@ -70,14 +71,10 @@ final class GraphWalker {
             // a cycle back to an object escaped in place further up; its own Strings are escaped
             // already, its subgraph maybe not, so the holder must treat it as changed
             holder.accept(holder.slot, child, child, true);
-        } else if (holder.canWriteLater(holder.slot)) {
+        } else {
+            // a cycle back to a value that may be rebuilt: the holder gets the copy when it exists
             seen.await(holder, holder.slot);
             holder.changed = true;
-        } else {
-            throw holder.error(holder.slot, "a cycle runs through immutable values ("
-                    + child.getClass().getName() + " held by " + holder.node.getClass().getName()
-                    + ") that cannot be rebuilt; let a mutable field, array or list close the cycle,"
-                    + " or mark one link @NoEscape", null);
         }
     }
 
@@ -110,7 +107,10 @@ final class GraphWalker {
                 frame = new ArrayFrame(this, node, holder, slot, context);
                 break;
             case MAP:
-                frame = new MapFrame(this, node, plan, holder, slot, context, policy.escapeMapKeys());
+                // an escaped key of a WeakHashMap would be referenced by nothing but the map, so the
+                // collector could drop its entry: its keys are left as they are
+                boolean escapeKeys = policy.escapeMapKeys() && !(node instanceof WeakHashMap);
+                frame = new MapFrame(this, node, plan, holder, slot, context, escapeKeys);
                 break;
             case OPTIONAL:
                 frame = new OptionalFrame(this, node, holder, slot, context);

@@ -88,12 +88,7 @@ final class MapFrame extends Frame {
         Map<Object, Object> map = (Map<Object, Object>) node;
         try {
             if (plan.mutable && newKeys == null && !keyContentChanged) {
-                requireUnchangedSize(map.size());
-                for (int i = 0; i < keys.length; i++) {
-                    if (newValues[i] != values[i]) {
-                        map.put(keys[i], newValues[i]);
-                    }
-                }
+                replaceValues(map);
                 return;
             }
             Map<Object, Object> rebuilt = rebuild();
@@ -109,6 +104,30 @@ final class MapFrame extends Frame {
         } catch (UnsupportedOperationException e) {
             throw error(-1, node.getClass().getName() + " cannot be changed in place; hold the"
                     + " entries in a standard JDK map", e);
+        }
+    }
+
+    /**
+     * Writes changed values through the entries, which neither reorders an access-ordered
+     * {@code LinkedHashMap} nor rehashes anything.
+     */
+    private void replaceValues(Map<Object, Object> map) {
+        requireUnchangedSize(map.size());
+        int i = 0;
+        for (Map.Entry<Object, Object> entry : map.entrySet()) {
+            if (entry.getKey() != keys[i]) {
+                throw error(-1, "the map changed while it was escaped; do not change a graph from"
+                        + " another thread while escaping it", null);
+            }
+            if (newValues[i] != values[i]) {
+                try {
+                    entry.setValue(newValues[i]);
+                } catch (UnsupportedOperationException e) {
+                    // entries of ConcurrentSkipListMap are snapshots; a put on a present key keeps order
+                    map.put(keys[i], newValues[i]);
+                }
+            }
+            i++;
         }
     }
 
@@ -151,12 +170,11 @@ final class MapFrame extends Frame {
     }
 
     @Override
-    boolean canWriteLater(int slot) {
-        return plan.mutable && (slot & 1) == 1;
-    }
-
-    @Override
     void writeLater(int slot, Object replacement) {
+        if (!plan.mutable || (slot & 1) == 0) {
+            super.writeLater(slot, replacement);
+            return;
+        }
         @SuppressWarnings("unchecked")
         Map<Object, Object> map = (Map<Object, Object>) node;
         Object[] currentKeys = newKeys == null ? keys : newKeys;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Decides, once per class, whether and how the walker enters its instances. */
 final class TypeClassifier {
@@ -43,8 +44,16 @@ final class TypeClassifier {
             "java.util.Collections$SynchronizedNavigableSet", "java.util.Collections$SynchronizedMap",
             "java.util.Collections$SynchronizedSortedMap",
             "java.util.Collections$SynchronizedNavigableMap", "java.util.Collections$SetFromMap",
+            "java.util.Collections$AsLIFOQueue",
+            "java.util.Collections$CheckedCollection", "java.util.Collections$CheckedList",
+            "java.util.Collections$CheckedRandomAccessList", "java.util.Collections$CheckedSet",
+            "java.util.Collections$CheckedSortedSet", "java.util.Collections$CheckedNavigableSet",
+            "java.util.Collections$CheckedQueue", "java.util.Collections$CheckedMap",
+            "java.util.Collections$CheckedSortedMap", "java.util.Collections$CheckedNavigableMap",
+            "java.util.concurrent.DelayQueue",
             "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.CopyOnWriteArraySet",
             "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentSkipListMap",
+            "java.util.concurrent.ConcurrentHashMap$KeySetView",
             "java.util.concurrent.ConcurrentSkipListSet", "java.util.concurrent.ConcurrentLinkedQueue",
             "java.util.concurrent.ConcurrentLinkedDeque", "java.util.concurrent.LinkedBlockingQueue",
             "java.util.concurrent.LinkedBlockingDeque", "java.util.concurrent.ArrayBlockingQueue",
@@ -104,6 +113,16 @@ final class TypeClassifier {
     /** Whether instances of a container class are changed in place rather than rebuilt. */
     static boolean isMutableContainer(Class<?> type) {
         return !isJdk(type) || MUTABLE_JDK_CONTAINERS.contains(type.getName());
+    }
+
+    /**
+     * Whether a collection of a mutable class also takes new elements: a key set view of a
+     * {@code ConcurrentHashMap} does only when it was made with a default value
+     * ({@code newKeySet()}); clearing one that does not would empty its map.
+     */
+    static boolean acceptsAdditions(Object collection) {
+        return !(collection instanceof ConcurrentHashMap.KeySetView)
+                || ((ConcurrentHashMap.KeySetView<?, ?>) collection).getMappedValue() != null;
     }
 
     static boolean isJdk(Class<?> type) {

@@ -1,0 +1,221 @@
+package dev.htmlescape;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Escaper.Builder: each setting checked at once, each set at most once. */
+class BuilderTest {
+
+    static class Dto {
+        String name = "<b>";
+        Dto child;
+        Map<String, String> map = new HashMap<>();
+    }
+
+    static class FinalDto {
+        final String name = new String("<b>");
+    }
+
+    static Stream<Arguments> settersCalledTwice() {
+        return Stream.of(
+                Arguments.of("defaultContext", (Consumer<Escaper.Builder>) b -> b.defaultContext(EscapeContext.XML),
+                        "defaultContext was already set to XML"),
+                Arguments.of("escapeMapKeys", (Consumer<Escaper.Builder>) b -> b.escapeMapKeys(false),
+                        "escapeMapKeys was already set to false"),
+                Arguments.of("strict", (Consumer<Escaper.Builder>) b -> b.strict(true),
+                        "strict was already set to true"),
+                Arguments.of("maxDepth", (Consumer<Escaper.Builder>) b -> b.maxDepth(7),
+                        "maxDepth was already set to 7"),
+                Arguments.of("maxNodes", (Consumer<Escaper.Builder>) b -> b.maxNodes(9),
+                        "maxNodes was already set to 9"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settersCalledTwice")
+    void settingTwiceFailsNamingTheSettingAndItsValue(String name, Consumer<Escaper.Builder> setter,
+            String message) {
+        Escaper.Builder builder = Escaper.builder();
+        setter.accept(builder);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> setter.accept(builder));
+
+        assertEquals(message, e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settersCalledTwice")
+    void settingTwiceFailsEvenWithTheSameValue(String name, Consumer<Escaper.Builder> setter, String message) {
+        Escaper.Builder builder = Escaper.builder();
+        setter.accept(builder);
+
+        assertThrows(IllegalStateException.class, () -> setter.accept(builder));
+        assertDoesNotThrow(builder::build, "the builder stays usable");
+    }
+
+    @Test
+    void settingTwiceWithAnotherValueKeepsTheFirst() {
+        Escaper.Builder builder = Escaper.builder().maxDepth(1);
+        assertThrows(IllegalStateException.class, () -> builder.maxDepth(100));
+        Dto dto = new Dto();
+        dto.child = new Dto();
+
+        EscapeException e = assertThrows(EscapeException.class, () -> builder.build().escapeGraph(dto));
+
+        assertEquals("dto.child", e.getPath());
+    }
+
+    @Test
+    void settersReturnTheSameBuilder() {
+        Escaper.Builder builder = Escaper.builder();
+
+        assertEquals(builder, builder.defaultContext(EscapeContext.HTML));
+        assertEquals(builder, builder.escapeMapKeys(true));
+        assertEquals(builder, builder.strict(false));
+        assertEquals(builder, builder.maxDepth(5));
+        assertEquals(builder, builder.maxNodes(5));
+        assertEquals(builder, builder.lookup(MethodHandles.lookup()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, -2, Integer.MIN_VALUE})
+    void maxDepthBelowOneIsRejected(int depth) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Escaper.builder().maxDepth(depth));
+
+        assertEquals("maxDepth must be at least 1, but was " + depth, e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, -2, Integer.MIN_VALUE})
+    void maxNodesBelowOneIsRejected(int nodes) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Escaper.builder().maxNodes(nodes));
+
+        assertEquals("maxNodes must be at least 1, but was " + nodes, e.getMessage());
+    }
+
+    @Test
+    void rejectedLimitLeavesTheSettingUnset() {
+        Escaper.Builder builder = Escaper.builder();
+        assertThrows(IllegalArgumentException.class, () -> builder.maxDepth(0));
+        assertThrows(IllegalArgumentException.class, () -> builder.maxNodes(0));
+
+        assertDoesNotThrow(() -> builder.maxDepth(3).maxNodes(3));
+    }
+
+    @Test
+    void nullDefaultContextIsRejected() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> Escaper.builder().defaultContext(null));
+
+        assertTrue(e.getMessage().contains("context"), e.getMessage());
+    }
+
+    @Test
+    void nullLookupIsRejected() {
+        assertThrows(NullPointerException.class, () -> Escaper.builder().lookup(null));
+    }
+
+    @Test
+    void publicLookupIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Escaper.builder().lookup(MethodHandles.publicLookup()));
+
+        assertTrue(e.getMessage().contains("MethodHandles.lookup()"), e.getMessage());
+    }
+
+    @Test
+    void lookupWithoutPrivateAccessIsRejected() {
+        MethodHandles.Lookup noPrivate = MethodHandles.lookup().dropLookupMode(MethodHandles.Lookup.PRIVATE);
+
+        assertThrows(IllegalArgumentException.class, () -> Escaper.builder().lookup(noPrivate));
+    }
+
+    @Test
+    void secondLookupForTheSameModuleIsRejected() {
+        Escaper.Builder builder = Escaper.builder().lookup(MethodHandles.lookup());
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> builder.lookup(MethodHandles.lookup()));
+
+        assertTrue(e.getMessage().contains("already set"), e.getMessage());
+        assertTrue(e.getMessage().contains("dev.htmlescape"), e.getMessage());
+    }
+
+    @Test
+    void lookupOfTheCallersOwnModuleStillEscapes() {
+        Escaper escaper = Escaper.builder().lookup(MethodHandles.lookup()).build();
+        Dto dto = new Dto();
+
+        escaper.escapeGraph(dto);
+
+        assertEquals("&lt;b&gt;", dto.name);
+    }
+
+    @Test
+    void defaultsAreHtmlMapKeysLenientAndTheDocumentedLimits() {
+        Escaper escaper = Escaper.builder().build();
+        Dto dto = new Dto();
+        dto.map.put("<k>", "<v>");
+        FinalDto finalDto = new FinalDto();
+
+        escaper.escapeGraph(dto);
+        assertDoesNotThrow(() -> escaper.escapeGraph(finalDto));
+
+        assertEquals("&lt;b&gt;", dto.name);
+        assertEquals(Map.of("&lt;k&gt;", "&lt;v&gt;"), dto.map);
+        assertEquals("<b>", finalDto.name);
+    }
+
+    @Test
+    void escapeMapKeysFalseLeavesKeysAlone() {
+        Escaper escaper = Escaper.builder().escapeMapKeys(false).build();
+        Dto dto = new Dto();
+        dto.map.put("<k>", "<v>");
+
+        escaper.escapeGraph(dto);
+
+        assertEquals(Map.of("<k>", "&lt;v&gt;"), dto.map);
+    }
+
+    @Test
+    void strictTrueMakesAnUnwritableFinalFieldAnError() {
+        Escaper escaper = Escaper.builder().strict(true).build();
+
+        EscapeException e = assertThrows(EscapeException.class, () -> escaper.escapeGraph(new FinalDto()));
+
+        assertEquals("finalDto.name", e.getPath());
+    }
+
+    @Test
+    void eachBuildReturnsAnIndependentEscaper() {
+        Escaper.Builder builder = Escaper.builder().defaultContext(EscapeContext.JAVASCRIPT);
+        Escaper first = builder.build();
+        Escaper second = builder.build();
+        List<String> a = new ArrayList<>(List.of("'"));
+        List<String> b = new ArrayList<>(List.of("'"));
+
+        first.escapeGraph(a);
+        second.escapeGraph(b);
+
+        assertNotSame(first, second);
+        assertEquals(List.of("\\x27"), a);
+        assertEquals(a, b);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.htmlescape;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.htmlescape.GraphFixtures.Blueprint;
+import dev.htmlescape.GraphFixtures.Containers;
+import dev.htmlescape.GraphFixtures.NodeSpec;
+import dev.htmlescape.GraphFixtures.NodeType;
+import dev.htmlescape.GraphFixtures.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+import org.owasp.encoder.Encode;
+
+/**
+ * Random object graphs built from the fixed classes of {@link GraphFixtures}, escaped with
+ * {@link Escaper#escape} and checked against the independent {@link GraphOracle}.
+ */
+class GeneratedGraphProperties {
+
+    @Property(tries = 1000)
+    void everyReachableStringIsEscapedExactlyOnceAndNothingElseChanges(@ForAll("graphs") Blueprint blueprint) {
+        Object root = GraphFixtures.build(blueprint);
+        GraphOracle oracle = GraphOracle.snapshot(root);
+
+        Statistics.label("shape").collect(oracle.nodeCount() > 8 ? "9+ nodes" : oracle.nodeCount() > 3 ? "4-8 nodes" : "1-3 nodes",
+                oracle.hasCycle() ? "cycle" : "acyclic", oracle.hasSharedNode() ? "shared" : "tree");
+        Statistics.label("cycle").collect(oracle.hasCycle());
+        Statistics.label("shared").collect(oracle.hasSharedNode());
+        Statistics.label("immutable rebuilt").collect(oracle.hasRebuiltImmutable());
+
+        Object escaped = Escaper.escape(root);
+
+        oracle.verify(escaped);
+        // the generator must keep producing the interesting shapes
+        Statistics.label("cycle").coverage(c -> c.check(true).percentage(p -> p >= 15));
+        Statistics.label("shared").coverage(c -> c.check(true).percentage(p -> p >= 25));
+        Statistics.label("immutable rebuilt").coverage(c -> c.check(true).percentage(p -> p >= 25));
+    }
+
+    @Property(tries = 1000)
+    void aGraphOfCleanStringsComesBackUntouchedInstanceForInstance(@ForAll("cleanGraphs") Blueprint blueprint) {
+        Object root = GraphFixtures.build(blueprint);
+        GraphOracle oracle = GraphOracle.snapshot(root);
+        for (String text : oracle.strings()) {
+            assertSame(text, Encode.forHtml(text), "the generator made only clean Strings");
+        }
+
+        Object escaped = Escaper.escape(root);
+
+        assertSame(root, escaped, "nothing to escape: the very same root");
+        oracle.verify(escaped); // checks assertSame for every String, record and container
+    }
+
+    @Property(tries = 1000)
+    void escapingTwoSetElementsIntoOneIsRejectedAndLosesNothing(@ForAll("distinctTexts") List<String> others,
+            @ForAll("collidingPairs") Tuple.Tuple2<String, String> pair, @ForAll("setKinds") int kind,
+            @ForAll("positions") int position) {
+        Set<String> set = switch (kind) {
+            case 0 -> new HashSet<>();
+            case 1 -> new LinkedHashSet<>();
+            case 2 -> new TreeSet<>();
+            default -> new LinkedHashSet<>();
+        };
+        List<String> elements = new ArrayList<>(others);
+        elements.add(Math.min(position, elements.size()), pair.get1());
+        elements.add(pair.get2());
+        set.addAll(elements);
+        if (kind == 3) {
+            set = Collections.unmodifiableSet(set);
+        }
+        Set<String> before = new HashSet<>(set);
+        assertEquals(elements.size(), set.size(), "the fixture holds every element");
+        Containers holder = new Containers();
+        holder.set = set;
+
+        EscapeException e = assertThrows(EscapeException.class, () -> Escaper.escape(holder));
+
+        assertTrue(e.getPath().startsWith("containers.set["), "the path names the set slot: " + e.getPath());
+        assertTrue(e.getMessage().contains("escaping made two elements equal"), e.getMessage());
+        assertSame(set, holder.set, "the holder keeps its set");
+        assertEquals(before, holder.set, "both colliding elements and all others are still there");
+    }
+
+    @Property(tries = 1000)
+    void escapingTwoMapKeysIntoOneIsRejectedAndLosesNothing(@ForAll("distinctTexts") List<String> others,
+            @ForAll("collidingPairs") Tuple.Tuple2<String, String> pair, @ForAll("mapKinds") int kind) {
+        Map<String, Object> map = switch (kind) {
+            case 0 -> new HashMap<>();
+            case 1 -> new LinkedHashMap<>();
+            case 2 -> new TreeMap<>();
+            default -> new LinkedHashMap<>();
+        };
+        map.put(pair.get1(), "first");
+        for (String other : others) {
+            map.put(other, other);
+        }
+        map.put(pair.get2(), "second");
+        if (kind == 3) {
+            map = Collections.unmodifiableMap(map);
+        }
+        Map<String, Object> before = new HashMap<>(map);
+        assertEquals(others.size() + 2, map.size(), "the fixture holds every entry");
+        Containers holder = new Containers();
+        holder.map = map;
+
+        EscapeException e = assertThrows(EscapeException.class, () -> Escaper.escape(holder));
+
+        assertTrue(e.getPath().startsWith("containers.map[key "), "the path names the key slot: " + e.getPath());
+        assertTrue(e.getMessage().contains("escaping made two keys equal"), e.getMessage());
+        assertSame(map, holder.map, "the holder keeps its map");
+        assertEquals(before, holder.map, "both colliding entries and all others are still there");
+    }
+
+    // ---- arbitraries ----
+
+    @Provide
+    Arbitrary<Blueprint> graphs() {
+        return blueprints(texts());
+    }
+
+    @Provide
+    Arbitrary<Blueprint> cleanGraphs() {
+        return blueprints(cleanTexts());
+    }
+
+    private static Arbitrary<Blueprint> blueprints(Arbitrary<String> texts) {
+        Arbitrary<Value> values = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.just(new Value(Value.NULL, "", 0, 0))),
+                Tuple.of(5, texts.map(t -> new Value(Value.TEXT, t, 0, 0))),
+                Tuple.of(6, Combinators.combine(texts, Arbitraries.integers().between(0, 40),
+                        Arbitraries.integers().between(0, 100)).as((t, ref, n) -> new Value(Value.REF, t, ref, n))),
+                Tuple.of(1, Combinators.combine(texts, Arbitraries.integers().between(0, 1000))
+                        .as((t, n) -> new Value(Value.OPAQUE, t, 0, n))));
+        Arbitrary<NodeSpec> nodes = Combinators.combine(
+                Arbitraries.of(NodeType.class),
+                Arbitraries.integers().between(0, 7 * 7 * 7 * 7 * 7 - 1),
+                values.list().ofMaxSize(12).withSizeDistribution(RandomDistribution.uniform()))
+                .as(NodeSpec::new);
+        return Combinators.combine(
+                nodes.list().ofMinSize(1).ofMaxSize(12).withSizeDistribution(RandomDistribution.uniform()),
+                Arbitraries.frequency(Tuple.of(3, true), Tuple.of(1, false)))
+                .as(Blueprint::new);
+    }
+
+    /**
+     * A mix of clean ASCII, HTML metacharacters, payload fragments, arbitrary chars (lone
+     * surrogates, controls and non-characters included), supplementary characters, and
+     * concatenations of these.
+     */
+    static Arbitrary<String> texts() {
+        Arbitrary<String> piece = Arbitraries.frequencyOf(
+                Tuple.of(3, cleanTexts()),
+                Tuple.of(3, Arbitraries.strings().withChars("<>&\"' ab=/;#").ofMaxLength(8)),
+                Tuple.of(2, Arbitraries.of("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
+                        "'onmouseover='alert(1)", "&lt;", "&amp;amp;", "&#39;", "javascript:alert(1)",
+                        "<!--", "-->", "]]>", "</p>", "<svg/onload=alert(1)>", "\u0000", "\r\n", "\t")),
+                Tuple.of(2, Arbitraries.strings().all().ofMaxLength(6)),
+                Tuple.of(1, Arbitraries.integers().between(0x10000, 0x10FFFF).map(cp -> new String(Character.toChars(cp)))),
+                Tuple.of(1, Arbitraries.of("\uD800", "\uDFFF", "\uDBFF\uDFFF", "\uFFFE", "\uFDD0", "\u0085", "\u0080",
+                        "\u007F", "\u000B", "\uD83D\uDE00")));
+        return Arbitraries.frequencyOf(
+                Tuple.of(4, piece),
+                Tuple.of(1, piece.list().ofMinSize(2).ofMaxSize(4).map(parts -> String.join("", parts))));
+    }
+
+    static Arbitrary<String> cleanTexts() {
+        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars(" -_.,:;!?()\u00e9\u4e2d")
+                .ofMaxLength(10);
+    }
+
+    @Provide
+    Arbitrary<List<String>> distinctTexts() {
+        // no two distinct texts here collide, and none collides with the pair: the pair keeps its
+        // invalid characters, and these texts have none
+        return cleanTexts().map(t -> "o" + t).list().uniqueElements().ofMaxSize(6);
+    }
+
+    /**
+     * Two different Strings with the same escaped form. Encode.forHtml is injective on valid text
+     * (it escapes '&' itself), so only its replacement of invalid characters by a space can make
+     * two Strings collide: "a\u0000b" and "a b", or two different invalid characters.
+     */
+    @Provide
+    Arbitrary<Tuple.Tuple2<String, String>> collidingPairs() {
+        Arbitrary<String> invalid = Arbitraries.of(" ", "\u0000", "\u0001", "\u0008", "\u000B", "\u000C", "\u001F",
+                "\u007F", "\u0080", "\u009F", "\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\uFDD0", "\uFDEF", "\uFFFE",
+                "\uFFFF", "\uD83F\uDFFE", "\uDBFF\uDFFF");
+        Arbitrary<String> affix = Arbitraries.strings().withChars("<>&\"'xy").ofMaxLength(3);
+        return Combinators.combine(affix, invalid, invalid, affix)
+                .filter((prefix, a, b, suffix) -> !a.equals(b))
+                .as((prefix, a, b, suffix) -> Tuple.of("p" + prefix + a + suffix, "p" + prefix + b + suffix))
+                .filter(pair -> Encode.forHtml(pair.get1()).equals(Encode.forHtml(pair.get2())));
+    }
+
+    @Provide
+    Arbitrary<Integer> setKinds() {
+        return Arbitraries.integers().between(0, 3);
+    }
+
+    @Provide
+    Arbitrary<Integer> mapKinds() {
+        return Arbitraries.integers().between(0, 3);
+    }
+
+    @Provide
+    Arbitrary<Integer> positions() {
+        return Arbitraries.integers().between(0, 6);
+    }
+}

@@ -161,7 +161,8 @@ final class GraphWalker {
 
     /**
      * A short rendering of a value for messages: Strings quoted, cut after 40 characters, with
-     * control and other invisible characters shown as {@code \\uXXXX} so collisions are readable.
+     * invisible characters shown as {@code \\uXXXX} so collisions are readable, and HTML markup
+     * characters too, so a message that reaches an error page cannot inject the input it quotes.
      */
     static String describe(Object value) {
         if (!(value instanceof String)) {
@@ -172,7 +173,8 @@ final class GraphWalker {
         int end = Math.min(text.length(), MAX_DESCRIBED_LENGTH);
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            if (Character.isISOControl(c) || Character.isSurrogate(c) || !Character.isDefined(c)) {
+            if (Character.isISOControl(c) || Character.isSurrogate(c) || !Character.isDefined(c)
+                    || "<>&\"'`".indexOf(c) >= 0) {
                 shown.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
             } else {
                 shown.append(c);

@@ -10,8 +10,8 @@ final class ClassPlan {
 
     final Class<?> type;
     final NodeKind kind;
-    /** For containers: changed in place ({@code true}) or rebuilt ({@code false}). */
-    final boolean mutable;
+    /** For collections and maps: how escaped values go back in. */
+    final ContainerMode containerMode;
     /** For beans: the instance fields that may hold a String, a container or another object. */
     final FieldSlot[] fields;
     /** For records: every component, in declaration order. */
@@ -20,31 +20,58 @@ final class ClassPlan {
     final MethodHandle canonicalConstructor;
     /** Why instances cannot be read (a module that is not open), or {@code null}. */
     final String unreadable;
+    /**
+     * For an application's own collection or map class: its fields that may hold text, which the
+     * walker does not read because it walks the class as a container; or {@code null}.
+     */
+    final String unwalkedFields;
+    private volatile boolean reportedUnwalkedFields;
 
-    private ClassPlan(Class<?> type, NodeKind kind, boolean mutable, FieldSlot[] fields,
-            FieldSlot[] components, MethodHandle canonicalConstructor, String unreadable) {
+    private ClassPlan(Class<?> type, NodeKind kind, ContainerMode containerMode, FieldSlot[] fields,
+            FieldSlot[] components, MethodHandle canonicalConstructor, String unreadable,
+            String unwalkedFields) {
         this.type = type;
         this.kind = kind;
-        this.mutable = mutable;
+        this.containerMode = containerMode;
         this.fields = fields;
         this.components = components;
         this.canonicalConstructor = canonicalConstructor;
         this.unreadable = unreadable;
+        this.unwalkedFields = unwalkedFields;
     }
 
-    static ClassPlan simple(Class<?> type, NodeKind kind, boolean mutable) {
-        return new ClassPlan(type, kind, mutable, null, null, null, null);
+    static ClassPlan simple(Class<?> type, NodeKind kind) {
+        return new ClassPlan(type, kind, null, null, null, null, null, null);
+    }
+
+    static ClassPlan container(Class<?> type, NodeKind kind, ContainerMode mode, String unwalkedFields) {
+        return new ClassPlan(type, kind, mode, null, null, null, null, unwalkedFields);
     }
 
     static ClassPlan bean(Class<?> type, FieldSlot[] fields) {
-        return new ClassPlan(type, NodeKind.BEAN, true, fields, null, null, null);
+        return new ClassPlan(type, NodeKind.BEAN, null, fields, null, null, null, null);
     }
 
     static ClassPlan record(Class<?> type, FieldSlot[] components, MethodHandle constructor) {
-        return new ClassPlan(type, NodeKind.RECORD, false, null, components, constructor, null);
+        return new ClassPlan(type, NodeKind.RECORD, null, null, components, constructor, null, null);
     }
 
     static ClassPlan unreadable(Class<?> type, NodeKind kind, String why) {
-        return new ClassPlan(type, kind, false, null, null, null, why);
+        return new ClassPlan(type, kind, null, null, null, null, why, null);
+    }
+
+    /**
+     * Reports, once per class, that the lenient policy leaves the own fields of a container class
+     * unread: a silent skip would hide it.
+     */
+    void reportUnwalkedFieldsOnce() {
+        if (reportedUnwalkedFields) {
+            return;
+        }
+        reportedUnwalkedFields = true;
+        System.getLogger("dev.htmlescape").log(System.Logger.Level.WARNING,
+                "{0} is walked as a container, through its elements; its own fields {1} are not"
+                        + " escaped (Escaper.builder().strict(true) makes this an error)",
+                type.getName(), unwalkedFields);
     }
 }

@@ -3,6 +3,7 @@ package dev.htmlescape;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -43,9 +44,10 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             case SET:
             case COLLECTION:
             case MAP:
-                return ClassPlan.simple(type, kind, TypeClassifier.isMutableContainer(type));
+                return ClassPlan.container(type, kind, TypeClassifier.containerMode(type),
+                        TypeClassifier.isJdk(type) ? null : textFieldsOf(type));
             default:
-                return ClassPlan.simple(type, kind, false);
+                return ClassPlan.simple(type, kind);
         }
     }
 
@@ -73,15 +75,18 @@ final class ClassPlans extends ClassValue<ClassPlan> {
         List<FieldSlot> slots = new ArrayList<>();
         EscapeContext runtimeTypeContext = contextOf(type);
         for (Class<?> c = type; c != null && !TypeClassifier.isJdk(c); c = c.getSuperclass()) {
-            MethodHandles.Lookup declaring = c == type ? lookup : lookupFor(c);
+            MethodHandles.Lookup declaring;
+            try {
+                declaring = c == type ? lookup : lookupFor(c);
+            } catch (IllegalAccessException e) {
+                return ClassPlan.unreadable(type, NodeKind.BEAN, notOpenMessage(c));
+            }
             EscapeContext declaringContext = contextOf(c);
             for (Field field : c.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || field.isSynthetic()
-                        || field.isAnnotationPresent(NoEscape.class)
-                        || TypeClassifier.neverEntered(field.getType())) {
+                if (!mayHoldText(field)) {
                     continue;
                 }
+                int modifiers = field.getModifiers();
                 EscapeContext context = firstNonNull(contextOf(field), declaringContext, runtimeTypeContext);
                 MethodHandle getter = declaring.unreflectGetter(field).asType(GETTER);
                 MethodHandle setter = Modifier.isFinal(modifiers)
@@ -89,10 +94,30 @@ final class ClassPlans extends ClassValue<ClassPlan> {
                 slots.add(new FieldSlot(field.getName(), field.getType(), false, context, getter, setter));
             }
         }
-        // Strings first: a bean's own text is escaped before anything below it is entered, so a set
-        // that reaches the bean again through a cycle hashes it with its final field values
+        // fields declared String first: a bean's own text is escaped before anything below it is
+        // entered, so a set that reaches the bean again through a cycle hashes its escaped text
         slots.sort(Comparator.comparing((FieldSlot slot) -> !slot.string));
         return ClassPlan.bean(type, slots.toArray(new FieldSlot[0]));
+    }
+
+    /** Whether a field may hold text the walker would look at. */
+    private static boolean mayHoldText(Field field) {
+        return !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()
+                && !field.isAnnotationPresent(NoEscape.class)
+                && !TypeClassifier.neverEntered(field.getType());
+    }
+
+    /** The fields that may hold text, declared by the application's part of a class hierarchy. */
+    private static String textFieldsOf(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> c = type; c != null && !TypeClassifier.isJdk(c); c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (mayHoldText(field)) {
+                    names.add(field.getName());
+                }
+            }
+        }
+        return names.isEmpty() ? null : String.join(", ", names);
     }
 
     private ClassPlan recordPlan(Class<?> type, MethodHandles.Lookup lookup) throws IllegalAccessException {
@@ -129,7 +154,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
         }
     }
 
-    private static EscapeContext contextOf(java.lang.reflect.AnnotatedElement element) {
+    private static EscapeContext contextOf(AnnotatedElement element) {
         Escape escape = element.getAnnotation(Escape.class);
         return escape == null ? null : escape.value();
     }

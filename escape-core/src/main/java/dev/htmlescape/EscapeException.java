@@ -8,7 +8,7 @@ package dev.htmlescape;
  * <p>When this is thrown, part of the graph may already be escaped: discard the input (a web
  * application answers 400) rather than use it.
  */
-public class EscapeException extends RuntimeException {
+public final class EscapeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -9,14 +9,14 @@ import java.util.Objects;
  * Escapes every String reachable from an object graph, in place.
  *
  * <pre>{@code
- * OrderForm form = Escaper.escape(form);          // default policy: HTML, map keys too
+ * form = Escaper.escape(form);                     // default policy: HTML, map keys too
  *
  * Escaper escaper = Escaper.builder()              // or a configured instance, built once
  *         .defaultContext(EscapeContext.HTML_CONTENT)
  *         .escapeMapKeys(false)
  *         .strict(true)
  *         .build();
- * OrderForm form = escaper.escapeGraph(form);
+ * form = escaper.escapeGraph(form);
  * }</pre>
  *
  * <p>The walk follows instance fields (of the class and all its superclasses), array slots,
@@ -137,7 +137,9 @@ public final class Escaper {
 
         /**
          * Whether map keys are escaped (and, when they are objects, entered). Default {@code true}:
-         * user text reaches maps as keys as often as values.
+         * user text reaches maps as keys as often as values. With {@code false}, a key object that
+         * is escaped through another path before its map is walked gets the map rehashed; one
+         * escaped through another path after that leaves the map's lookups stale.
          *
          * @param escapeKeys {@code false} to leave every map key as it is
          * @return this builder
@@ -165,8 +167,8 @@ public final class Escaper {
         }
 
         /**
-         * The deepest nesting the walk accepts, counting each object and container entered below
-         * the root. Default 10,000.
+         * The deepest nesting the walk accepts: the most objects and containers open at once on a
+         * path from the root, the root included. Default 10,000.
          *
          * @param depth at least 1
          * @return this builder

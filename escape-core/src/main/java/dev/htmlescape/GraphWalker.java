@@ -1,10 +1,11 @@
 package dev.htmlescape;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Locale;
-import java.util.WeakHashMap;
+import java.util.Set;
 
 /**
  * One call's walk over a graph: an explicit stack of {@link Frame}s, so depth costs heap rather
@@ -19,6 +20,8 @@ final class GraphWalker {
     private final Policy policy;
     private final ClassPlans plans;
     private final IdentityHashMap<Object, Frame> entered = new IdentityHashMap<>();
+    /** The escaped Strings this call made, by identity; allocated with the first one. */
+    private Set<String> produced;
     private Frame top;
     private int depth;
     private int nodes;
@@ -53,8 +56,29 @@ final class GraphWalker {
         return policy.strict();
     }
 
+    /**
+     * Escapes {@code text}, unless this call produced it: two containers can share storage (a list
+     * and an unmodifiable view of it, an array and {@code Arrays.asList} of it), and an element
+     * escaped through one must not be escaped again through the other.
+     */
     String encode(String text, EscapeContext explicit) {
-        return (explicit == null ? policy.defaultContext() : explicit).encode(text);
+        if (produced != null && produced.contains(text)) {
+            return text;
+        }
+        String escaped = (explicit == null ? policy.defaultContext() : explicit).encode(text);
+        if (escaped != text) {
+            if (produced == null) {
+                produced = Collections.newSetFromMap(new IdentityHashMap<>());
+            }
+            produced.add(escaped);
+        }
+        return escaped;
+    }
+
+    /** Whether {@code node} was entered and something at or below it may have been written. */
+    boolean mayHaveChanged(Object node) {
+        Frame frame = entered.get(node);
+        return frame != null && (frame.changed || !frame.finished);
     }
 
     private void visit(Frame holder, Object child) {
@@ -94,6 +118,16 @@ final class GraphWalker {
             String path = holder == null ? rootName(node) : pathTo(holder, slot);
             throw new EscapeException(path, plan.unreadable, null);
         }
+        if (plan.unwalkedFields != null) {
+            if (policy.strict()) {
+                String path = holder == null ? rootName(node) : pathTo(holder, slot);
+                throw new EscapeException(path, plan.type.getName() + " is walked as a container,"
+                        + " through its elements, so its own fields (" + plan.unwalkedFields + ") would"
+                        + " not be escaped; hold them outside the collection class, or mark them"
+                        + " @NoEscape", null);
+            }
+            plan.reportUnwalkedFieldsOnce();
+        }
         EscapeContext context = holder == null ? null : holder.childContext();
         Frame frame;
         switch (plan.kind) {
@@ -107,17 +141,18 @@ final class GraphWalker {
                 frame = new ArrayFrame(this, node, holder, slot, context);
                 break;
             case MAP:
-                // an escaped key of a WeakHashMap would be referenced by nothing but the map, so the
-                // collector could drop its entry: its keys are left as they are
-                boolean escapeKeys = policy.escapeMapKeys() && !(node instanceof WeakHashMap);
-                frame = new MapFrame(this, node, plan, holder, slot, context, escapeKeys);
+                frame = new MapFrame(this, node, plan, holder, slot, context, policy.escapeMapKeys());
                 break;
             case OPTIONAL:
                 frame = new OptionalFrame(this, node, holder, slot, context);
                 break;
-            default:
+            case LIST:
+            case SET:
+            case COLLECTION:
                 frame = new CollectionFrame(this, node, plan, holder, slot, context);
                 break;
+            default:
+                throw new AssertionError(plan.kind + " values are never entered");
         }
         entered.put(node, frame);
         nodes++;
@@ -174,7 +209,7 @@ final class GraphWalker {
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) || Character.isSurrogate(c) || !Character.isDefined(c)
-                    || "<>&\"'`".indexOf(c) >= 0) {
+                    || "<>&\"'`\\".indexOf(c) >= 0) {
                 shown.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
             } else {
                 shown.append(c);

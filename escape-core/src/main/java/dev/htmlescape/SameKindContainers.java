@@ -1,5 +1,6 @@
 package dev.htmlescape;
 
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +23,7 @@ final class SameKindContainers {
     @SuppressWarnings("unchecked")
     static Set<Object> emptySetLike(Set<?> original, int size) {
         if (original instanceof SortedSet) {
-            return new TreeSet<>((java.util.Comparator<Object>) ((SortedSet<?>) original).comparator());
+            return new TreeSet<>((Comparator<Object>) ((SortedSet<?>) original).comparator());
         }
         return new LinkedHashSet<>(capacityFor(size));
     }
@@ -30,7 +31,7 @@ final class SameKindContainers {
     @SuppressWarnings("unchecked")
     static Map<Object, Object> emptyMapLike(Map<?, ?> original, int size) {
         if (original instanceof SortedMap) {
-            return new TreeMap<>((java.util.Comparator<Object>) ((SortedMap<?, ?>) original).comparator());
+            return new TreeMap<>((Comparator<Object>) ((SortedMap<?, ?>) original).comparator());
         }
         if (original instanceof IdentityHashMap) {
             return new IdentityHashMap<>(size);

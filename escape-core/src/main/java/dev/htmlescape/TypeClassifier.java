@@ -26,38 +26,40 @@ final class TypeClassifier {
     private static final List<String> JDK_PACKAGES = List.of(
             "java.", "javax.", "jdk.", "sun.", "com.sun.");
 
-    /**
-     * JDK containers that are changed in place. Any other JDK collection, map or view is treated as
-     * immutable and rebuilt, which is always safe.
-     */
-    private static final Set<String> MUTABLE_JDK_CONTAINERS = Set.of(
+    /** JDK containers that own their storage, so clearing and refilling them loses nothing. */
+    private static final Set<String> OWNING_JDK_CONTAINERS = Set.of(
             "java.util.ArrayList", "java.util.LinkedList", "java.util.Vector", "java.util.Stack",
-            "java.util.Arrays$ArrayList",
             "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
             "java.util.ArrayDeque", "java.util.PriorityQueue",
             "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.Hashtable",
             "java.util.Properties", "java.util.IdentityHashMap", "java.util.WeakHashMap",
             "java.util.EnumMap",
+            "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.CopyOnWriteArraySet",
+            "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentSkipListMap",
+            "java.util.concurrent.ConcurrentSkipListSet", "java.util.concurrent.ConcurrentLinkedQueue",
+            "java.util.concurrent.ConcurrentLinkedDeque", "java.util.concurrent.LinkedBlockingQueue",
+            "java.util.concurrent.LinkedBlockingDeque", "java.util.concurrent.ArrayBlockingQueue",
+            "java.util.concurrent.PriorityBlockingQueue", "java.util.concurrent.LinkedTransferQueue",
+            "java.util.concurrent.DelayQueue");
+
+    /** JDK wrappers and collections backed by a map: they own no storage of their own. */
+    private static final Set<String> WRAPPING_JDK_CONTAINERS = Set.of(
             "java.util.Collections$SynchronizedCollection", "java.util.Collections$SynchronizedList",
             "java.util.Collections$SynchronizedRandomAccessList", "java.util.Collections$SynchronizedSet",
             "java.util.Collections$SynchronizedSortedSet",
             "java.util.Collections$SynchronizedNavigableSet", "java.util.Collections$SynchronizedMap",
             "java.util.Collections$SynchronizedSortedMap",
-            "java.util.Collections$SynchronizedNavigableMap", "java.util.Collections$SetFromMap",
-            "java.util.Collections$AsLIFOQueue",
+            "java.util.Collections$SynchronizedNavigableMap",
             "java.util.Collections$CheckedCollection", "java.util.Collections$CheckedList",
             "java.util.Collections$CheckedRandomAccessList", "java.util.Collections$CheckedSet",
             "java.util.Collections$CheckedSortedSet", "java.util.Collections$CheckedNavigableSet",
             "java.util.Collections$CheckedQueue", "java.util.Collections$CheckedMap",
             "java.util.Collections$CheckedSortedMap", "java.util.Collections$CheckedNavigableMap",
-            "java.util.concurrent.DelayQueue",
-            "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.CopyOnWriteArraySet",
-            "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentSkipListMap",
-            "java.util.concurrent.ConcurrentHashMap$KeySetView",
-            "java.util.concurrent.ConcurrentSkipListSet", "java.util.concurrent.ConcurrentLinkedQueue",
-            "java.util.concurrent.ConcurrentLinkedDeque", "java.util.concurrent.LinkedBlockingQueue",
-            "java.util.concurrent.LinkedBlockingDeque", "java.util.concurrent.ArrayBlockingQueue",
-            "java.util.concurrent.PriorityBlockingQueue", "java.util.concurrent.LinkedTransferQueue");
+            "java.util.Collections$SetFromMap");
+
+    /** JDK containers that can be written element by element but not refilled. */
+    private static final Set<String> WRITE_ONLY_JDK_CONTAINERS = Set.of(
+            "java.util.Arrays$ArrayList", "java.util.Collections$AsLIFOQueue");
 
     private TypeClassifier() {
     }
@@ -110,19 +112,42 @@ final class TypeClassifier {
         return Modifier.isFinal(declaredType.getModifiers()) && kindOf(declaredType) == NodeKind.OPAQUE;
     }
 
-    /** Whether instances of a container class are changed in place rather than rebuilt. */
-    static boolean isMutableContainer(Class<?> type) {
-        return !isJdk(type) || MUTABLE_JDK_CONTAINERS.contains(type.getName());
+    /** How a container class is written back; see {@link #modeOf(Object, ContainerMode)}. */
+    static ContainerMode containerMode(Class<?> type) {
+        if (!isJdk(type)) {
+            return ContainerMode.REFILL_AFTER_PROBE;
+        }
+        String name = type.getName();
+        if (OWNING_JDK_CONTAINERS.contains(name)) {
+            return ContainerMode.REFILL_IN_PLACE;
+        }
+        if (WRAPPING_JDK_CONTAINERS.contains(name)) {
+            return ContainerMode.REFILL_AFTER_PROBE;
+        }
+        return WRITE_ONLY_JDK_CONTAINERS.contains(name) ? ContainerMode.WRITE_ONLY
+                : ContainerMode.UNMODIFIABLE_COPY;
     }
 
     /**
-     * Whether a collection of a mutable class also takes new elements: a key set view of a
-     * {@code ConcurrentHashMap} does only when it was made with a default value
-     * ({@code newKeySet()}); clearing one that does not would empty its map.
+     * The mode of one container, where its class alone does not tell: a key set of a
+     * {@code ConcurrentHashMap} owns its map only when it was made by {@code newKeySet()}, with
+     * every value the default it adds; any other key set is a view of a map with values of its own.
      */
-    static boolean acceptsAdditions(Object collection) {
-        return !(collection instanceof ConcurrentHashMap.KeySetView)
-                || ((ConcurrentHashMap.KeySetView<?, ?>) collection).getMappedValue() != null;
+    static ContainerMode modeOf(Object container, ContainerMode classMode) {
+        if (!(container instanceof ConcurrentHashMap.KeySetView)) {
+            return classMode;
+        }
+        ConcurrentHashMap.KeySetView<?, ?> keys = (ConcurrentHashMap.KeySetView<?, ?>) container;
+        Object added = keys.getMappedValue();
+        if (added == null) {
+            return ContainerMode.UNMODIFIABLE_COPY;
+        }
+        for (Object value : keys.getMap().values()) {
+            if (!added.equals(value)) {
+                return ContainerMode.UNMODIFIABLE_COPY;
+            }
+        }
+        return ContainerMode.REFILL_IN_PLACE;
     }
 
     static boolean isJdk(Class<?> type) {

@@ -7,12 +7,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.NavigableSet;
+import java.util.PriorityQueue;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 
 /**
  * A list, set, queue or other collection. Elements are read from a snapshot. A list is written
- * element by element; a set or other collection whose elements changed is refilled, so hashing and
+ * element by element; a set or priority queue whose elements changed is refilled, so hashing and
  * ordering see the escaped elements, in place or as a copy as its {@link ContainerMode} allows.
  */
 final class CollectionFrame extends Frame {
@@ -20,10 +23,14 @@ final class CollectionFrame extends Frame {
     private final Collection<Object> collection;
     private final NodeKind kind;
     private final ContainerMode mode;
+    /** Whether where an element sits depends on its content, so changed content needs a refill. */
+    private final boolean orderedByContent;
     private final Object[] elements;
     /** The elements after escaping; allocated on the first replacement. */
     private Object[] values;
     private boolean elementChanged;
+    /** The collection this frame made, when it made a copy; refilled again at the end if needed. */
+    private Collection<Object> copy;
 
     @SuppressWarnings("unchecked")
     CollectionFrame(GraphWalker walker, Object node, ClassPlan plan, Frame parent, int slotInParent,
@@ -32,6 +39,8 @@ final class CollectionFrame extends Frame {
         this.collection = (Collection<Object>) node;
         this.kind = plan.kind;
         this.mode = TypeClassifier.modeOf(node, plan.containerMode);
+        this.orderedByContent = kind == NodeKind.SET || node instanceof PriorityQueue
+                || node instanceof PriorityBlockingQueue || node instanceof DelayQueue;
         this.elements = collection.toArray();
     }
 
@@ -66,13 +75,16 @@ final class CollectionFrame extends Frame {
     @Override
     void finish() {
         changed |= elementChanged || values != null;
-        boolean orderedByContent = kind != NodeKind.LIST;
         if (values == null && !(orderedByContent && elementChanged)) {
             result = node;
             return;
         }
         Object[] escaped = values == null ? elements : values;
         result = kind == NodeKind.LIST ? writeList(escaped) : refill(escaped);
+        if (reachedUnfinished && orderedByContent) {
+            // an element is an object still being escaped further up: refill again once it is done
+            walker.refillAtEnd(this);
+        }
     }
 
     private Object writeList(Object[] escaped) {
@@ -107,26 +119,20 @@ final class CollectionFrame extends Frame {
     }
 
     private Object refill(Object[] escaped) {
-        Collection<Object> refilled = kind == NodeKind.SET ? refilledSet(escaped)
-                : new ArrayList<>(Arrays.asList(escaped));
         switch (mode) {
             case REFILL_IN_PLACE:
+                requireNoCollision(escaped);
                 requireUnchangedSize(collection.size());
-                refillInPlace(refilled);
+                refillInPlace(collection, escaped, elements);
                 return node;
             case REFILL_AFTER_PROBE:
+                requireNoCollision(escaped);
                 requireUnchangedSize(collection.size());
-                probe(refilled);
-                refillInPlace(refilled);
+                probe(escaped);
+                refillInPlace(collection, escaped, elements);
                 return node;
             case UNMODIFIABLE_COPY:
-                if (!(refilled instanceof Set) && kind == NodeKind.SET) {
-                    throw collision(escaped);
-                }
-                return refilled instanceof NavigableSet
-                        ? Collections.unmodifiableNavigableSet((NavigableSet<Object>) refilled)
-                        : refilled instanceof Set ? Collections.unmodifiableSet((Set<Object>) refilled)
-                        : Collections.unmodifiableCollection(refilled);
+                return unmodifiableCopy(escaped);
             default:
                 throw error(-1, node.getClass().getName() + " would have to be refilled, which it"
                         + " does not support without changing its order; hold the values in an"
@@ -134,34 +140,53 @@ final class CollectionFrame extends Frame {
         }
     }
 
-    /**
-     * The escaped elements in a set that judges equality like the original, or, when the original
-     * held unchanged values that such a set calls equal (so it was backed by an identity map), in a
-     * list.
-     */
-    private Collection<Object> refilledSet(Object[] escaped) {
+    private Object unmodifiableCopy(Object[] escaped) {
+        if (kind != NodeKind.SET) {
+            copy = new ArrayList<>(Arrays.asList(escaped));
+            return Collections.unmodifiableCollection(copy);
+        }
         Set<Object> set = SameKindContainers.emptySetLike((Set<?>) node, escaped.length);
         for (int i = 0; i < escaped.length; i++) {
             if (!set.add(escaped[i])) {
+                throw collision(i, escaped);
+            }
+        }
+        copy = set;
+        return set instanceof NavigableSet
+                ? Collections.unmodifiableNavigableSet((NavigableSet<Object>) set)
+                : Collections.unmodifiableSet(set);
+    }
+
+    /**
+     * Fails before anything is changed when escaping made two elements of a set equal, judged
+     * like the set judges them. A set that held unchanged values that look equal that way judges
+     * differently (it is backed by an identity map), and its own size check after the refill decides.
+     */
+    private void requireNoCollision(Object[] escaped) {
+        if (kind != NodeKind.SET) {
+            return;
+        }
+        Set<Object> seen = SameKindContainers.emptySetLike((Set<?>) node, escaped.length);
+        for (int i = 0; i < escaped.length; i++) {
+            if (!seen.add(escaped[i])) {
                 int earlier = equalEarlier(i, escaped);
                 // replaced elements are immutable values whose originals are as they were
                 boolean bothReplaced = escaped[earlier] != elements[earlier] && escaped[i] != elements[i];
                 if (bothReplaced && SameKindContainers.sameElement((Set<?>) node, elements[earlier], elements[i])) {
-                    return new ArrayList<>(Arrays.asList(escaped));
+                    return;
                 }
-                throw collision(escaped);
+                throw collision(i, escaped);
             }
         }
-        return set;
     }
 
     /** Adds one escaped element, so that a view that refuses additions is found before clearing. */
-    private void probe(Collection<Object> refilled) {
-        if (refilled.isEmpty()) {
+    private void probe(Object[] escaped) {
+        if (escaped.length == 0) {
             return;
         }
         try {
-            collection.add(refilled.iterator().next());
+            collection.add(escaped[0]);
         } catch (RuntimeException e) {
             throw error(-1, node.getClass().getName() + " refused an escaped element (" + e + ") and"
                     + " was left as it was; hold the values in a HashSet, LinkedHashSet, TreeSet or"
@@ -169,22 +194,51 @@ final class CollectionFrame extends Frame {
         }
     }
 
-    private void refillInPlace(Collection<Object> refilled) {
+    /**
+     * Clears {@code target} and adds {@code contents} in order. If that fails, or the target then
+     * holds fewer elements than it should (it judged two of them equal), the {@code originals} are
+     * put back and the failure is an {@link EscapeException}.
+     */
+    private void refillInPlace(Collection<Object> target, Object[] contents, Object[] originals) {
+        String problem;
+        Throwable cause = null;
         try {
-            collection.clear();
-            collection.addAll(refilled);
-        } catch (RuntimeException e) {
-            String restored;
-            try {
-                collection.clear();
-                collection.addAll(Arrays.asList(elements));
-                restored = "its elements were put back unescaped";
-            } catch (RuntimeException again) {
-                restored = "putting its elements back failed too (" + again + ")";
+            target.clear();
+            target.addAll(Arrays.asList(contents));
+            if (target.size() == contents.length) {
+                return;
             }
-            throw error(-1, node.getClass().getName() + " refused an escaped element (" + e + "); "
-                    + restored, e);
+            problem = "escaping made elements equal that " + node.getClass().getName()
+                    + " held apart, and it would have lost " + (contents.length - target.size());
+        } catch (RuntimeException e) {
+            problem = node.getClass().getName() + " refused an escaped element (" + e + ")";
+            cause = e;
         }
+        String restored;
+        try {
+            target.clear();
+            target.addAll(Arrays.asList(originals));
+            restored = target.size() == originals.length ? "its elements were put back unescaped"
+                    : "putting its elements back kept only " + target.size() + " of " + originals.length;
+        } catch (RuntimeException again) {
+            restored = "putting its elements back failed too (" + again + ")";
+        }
+        throw error(-1, problem + "; " + restored, cause);
+    }
+
+    @Override
+    void refillAgain() {
+        Collection<Object> target = copy != null ? copy : collection;
+        Object[] contents = target.toArray();
+        if (kind == NodeKind.SET) {
+            Set<Object> seen = SameKindContainers.emptySetLike((Set<?>) node, contents.length);
+            for (int i = 0; i < contents.length; i++) {
+                if (!seen.add(contents[i])) {
+                    throw collision(i, contents);
+                }
+            }
+        }
+        refillInPlace(target, contents, contents);
     }
 
     private void requireUnchangedSize(int size) {
@@ -204,12 +258,7 @@ final class CollectionFrame extends Frame {
         return earlier;
     }
 
-    private EscapeException collision(Object[] escaped) {
-        Set<Object> seen = SameKindContainers.emptySetLike((Set<?>) node, escaped.length);
-        int index = 0;
-        while (seen.add(escaped[index])) {
-            index++;
-        }
+    private EscapeException collision(int index, Object[] escaped) {
         int earlier = equalEarlier(index, escaped);
         return error(index, "escaping made two elements equal, " + GraphWalker.describe(elements[earlier])
                 + " and " + GraphWalker.describe(elements[index]) + " both became "

@@ -28,6 +28,8 @@ abstract class Frame {
     /** Something at or below this node was written or replaced. */
     boolean changed;
     boolean finished;
+    /** A child of this node is an object that was still being escaped when it was reached. */
+    boolean reachedUnfinished;
     /** Holders that reached this node through a cycle before it was rebuilt. */
     private List<Frame> waitingHolders;
     private List<Integer> waitingSlots;
@@ -70,9 +72,23 @@ abstract class Frame {
      * after this frame may have finished. Holders that cannot be written later refuse.
      */
     void writeLater(int slot, Object replacement) {
-        throw error(slot, "a cycle runs through immutable values (" + replacement.getClass().getName()
-                + " held by " + node.getClass().getName() + ") that cannot be rebuilt; let a mutable"
-                + " field, array or list close the cycle, or mark one link @NoEscape", null);
+        throw error(slot, "a cycle leads back to a " + replacement.getClass().getName()
+                + " that is rebuilt, and the " + node.getClass().getName() + " that closes the cycle"
+                + " cannot take the copy here; let a field, an array, a list or a map value close"
+                + " the cycle, or mark one link @NoEscape", null);
+    }
+
+    /** Notes that the child in {@code slot} was still being escaped when it was reached. */
+    void noteUnfinished(int slot) {
+        reachedUnfinished = true;
+    }
+
+    /**
+     * Refills, once the whole graph is escaped, a container whose elements or keys were reached
+     * while still being escaped; see {@link GraphWalker#refillAtEnd}.
+     */
+    void refillAgain() {
+        throw new UnsupportedOperationException(getClass().getName() + " is never refilled");
     }
 
     /** Registers a holder that reached this unfinished node through a cycle. */

@@ -1,9 +1,11 @@
 package dev.htmlescape;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,6 +24,8 @@ final class GraphWalker {
     private final IdentityHashMap<Object, Frame> entered = new IdentityHashMap<>();
     /** The escaped Strings this call made, by identity; allocated with the first one. */
     private Set<String> produced;
+    /** Containers to refill once the graph is escaped; see {@link #refillAtEnd}. */
+    private List<Frame> refillAtEnd;
     private Frame top;
     private int depth;
     private int nodes;
@@ -39,17 +43,45 @@ final class GraphWalker {
         if (plan.kind == NodeKind.OPAQUE) {
             return root;
         }
-        Frame rootFrame = push(root, plan, null);
-        while (top != null) {
-            Frame frame = top;
-            Object child = frame.next();
-            if (child == null) {
-                pop(frame);
-            } else {
-                visit(frame, child);
+        try {
+            Frame rootFrame = push(root, plan, null);
+            while (top != null) {
+                Frame frame = top;
+                Object child = frame.next();
+                if (child == null) {
+                    pop(frame);
+                } else {
+                    visit(frame, child);
+                }
             }
+            if (refillAtEnd != null) {
+                for (Frame frame : refillAtEnd) {
+                    top = frame;
+                    frame.slot = -1;
+                    frame.refillAgain();
+                }
+            }
+            return rootFrame.result;
+        } catch (EscapeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the graph's own code (hashCode, equals, a comparator, a collection) failed on the way
+            String path = top == null ? rootName(root) : pathTo(top, top.slot);
+            throw new EscapeException(path, e + " was thrown while escaping; the value may be"
+                    + " partly escaped", e);
         }
-        return rootFrame.result;
+    }
+
+    /**
+     * Refills {@code frame}'s container again once the whole graph is escaped: some of its
+     * elements or keys were objects still being escaped when the container finished, so their
+     * hash codes may have changed since.
+     */
+    void refillAtEnd(Frame frame) {
+        if (refillAtEnd == null) {
+            refillAtEnd = new ArrayList<>();
+        }
+        refillAtEnd.add(frame);
     }
 
     boolean strict() {
@@ -94,6 +126,7 @@ final class GraphWalker {
         } else if (!seen.mayBeRebuilt()) {
             // a cycle back to an object escaped in place further up; its own Strings are escaped
             // already, its subgraph maybe not, so the holder must treat it as changed
+            holder.noteUnfinished(holder.slot);
             holder.accept(holder.slot, child, child, true);
         } else {
             // a cycle back to a value that may be rebuilt: the holder gets the copy when it exists
@@ -162,6 +195,7 @@ final class GraphWalker {
     }
 
     private void pop(Frame frame) {
+        frame.slot = -1;
         frame.complete();
         depth--;
         top = frame.parent;

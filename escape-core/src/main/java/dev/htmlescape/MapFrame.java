@@ -26,6 +26,10 @@ final class MapFrame extends Frame {
     private Object[] newKeys;
     private Object[] newValues;
     private boolean keyContentChanged;
+    /** A key is an object that was still being escaped when this map reached it. */
+    private boolean keyReachedUnfinished;
+    /** The map this frame made, when it made a copy; refilled again at the end if needed. */
+    private Map<Object, Object> copy;
 
     MapFrame(GraphWalker walker, Object node, ClassPlan plan, Frame parent, int slotInParent,
             EscapeContext context, boolean escapeKeys) {
@@ -111,64 +115,64 @@ final class MapFrame extends Frame {
             replaceValues(map);
             return;
         }
-        Map<Object, Object> refilled = refilled();
+        Object[] escapedKeys = newKeys == null ? keys : newKeys;
+        Object[] escapedValues = newValues == null ? values : newValues;
         switch (mode) {
             case REFILL_IN_PLACE:
-                requireUnchangedSize(map.size());
-                refillInPlace(map, refilled);
-                break;
             case REFILL_AFTER_PROBE:
+                requireNoCollision(escapedKeys);
                 requireUnchangedSize(map.size());
-                probe(map, refilled);
-                refillInPlace(map, refilled);
+                if (mode == ContainerMode.REFILL_AFTER_PROBE) {
+                    probe(map, escapedKeys[0], escapedValues[0]);
+                }
+                refillInPlace(map, escapedKeys, escapedValues, keys, values);
                 break;
             case UNMODIFIABLE_COPY:
-                result = refilled instanceof NavigableMap
-                        ? Collections.unmodifiableNavigableMap((NavigableMap<Object, Object>) refilled)
-                        : Collections.unmodifiableMap(refilled);
+                copy = SameKindContainers.emptyMapLike((Map<?, ?>) node, keys.length);
+                for (int i = 0; i < keys.length; i++) {
+                    if (copy.containsKey(escapedKeys[i])) {
+                        throw collision(i, escapedKeys);
+                    }
+                    copy.put(escapedKeys[i], escapedValues[i]);
+                }
+                result = copy instanceof NavigableMap
+                        ? Collections.unmodifiableNavigableMap((NavigableMap<Object, Object>) copy)
+                        : Collections.unmodifiableMap(copy);
                 break;
             default:
                 throw new AssertionError("no write-only map: " + node.getClass().getName());
         }
-    }
-
-    /** Puts one escaped entry, so that a view that refuses additions is found before clearing. */
-    private void probe(Map<Object, Object> map, Map<Object, Object> refilled) {
-        if (refilled.isEmpty()) {
-            return;
-        }
-        Map.Entry<Object, Object> first = refilled.entrySet().iterator().next();
-        try {
-            map.put(first.getKey(), first.getValue());
-        } catch (RuntimeException e) {
-            throw error(-1, node.getClass().getName() + " refused an escaped entry (" + e + ") and was"
-                    + " left as it was; hold the entries in a HashMap, LinkedHashMap or TreeMap,"
-                    + " leave map keys alone (Escaper.builder().escapeMapKeys(false)), or mark the"
-                    + " field @NoEscape", e);
+        if (keyReachedUnfinished) {
+            // a key is an object still being escaped further up: refill again once it is done
+            walker.refillAtEnd(this);
         }
     }
 
     /**
      * Writes changed values through the entries, which neither reorders an access-ordered
-     * {@code LinkedHashMap} nor rehashes anything.
+     * {@code LinkedHashMap} nor rehashes anything. An application's own map may hand out entries
+     * that are copies, so its values are put.
      */
     private void replaceValues(Map<Object, Object> map) {
         requireUnchangedSize(map.size());
+        boolean throughEntries = TypeClassifier.isJdk(node.getClass());
         int i = 0;
         try {
+            if (!throughEntries) {
+                for (; i < keys.length; i++) {
+                    if (newValues[i] != values[i]) {
+                        map.put(keys[i], newValues[i]);
+                    }
+                }
+                return;
+            }
             for (Map.Entry<Object, Object> entry : map.entrySet()) {
                 if (entry.getKey() != keys[i]) {
                     throw error(-1, "the map changed while it was escaped; do not change a graph"
                             + " from another thread while escaping it", null);
                 }
                 if (newValues[i] != values[i]) {
-                    try {
-                        entry.setValue(newValues[i]);
-                    } catch (UnsupportedOperationException e) {
-                        // entries of ConcurrentSkipListMap are snapshots; a put on a present key
-                        // keeps the order
-                        map.put(keys[i], newValues[i]);
-                    }
+                    setValue(map, entry, newValues[i]);
                 }
                 i++;
             }
@@ -180,43 +184,121 @@ final class MapFrame extends Frame {
         }
     }
 
-    private Map<Object, Object> refilled() {
-        Object[] escapedKeys = newKeys == null ? keys : newKeys;
-        Object[] escapedValues = newValues == null ? values : newValues;
-        Map<Object, Object> refilled = SameKindContainers.emptyMapLike((Map<?, ?>) node, keys.length);
-        for (int i = 0; i < keys.length; i++) {
-            if (refilled.containsKey(escapedKeys[i])) {
-                int earlier = 0;
-                while (!SameKindContainers.sameKey((Map<?, ?>) node, escapedKeys[earlier], escapedKeys[i])) {
-                    earlier++;
-                }
-                throw error(2 * i, "escaping made two keys equal, " + GraphWalker.describe(keys[earlier])
-                        + " and " + GraphWalker.describe(keys[i]) + " both became "
-                        + GraphWalker.describe(escapedKeys[i]) + "; the map would lose an entry", null);
-            }
-            refilled.put(escapedKeys[i], escapedValues[i]);
+    private static void setValue(Map<Object, Object> map, Map.Entry<Object, Object> entry, Object value) {
+        try {
+            entry.setValue(value);
+        } catch (UnsupportedOperationException e) {
+            // entries of ConcurrentSkipListMap are snapshots; a put on a present key keeps the order
+            map.put(entry.getKey(), value);
         }
-        return refilled;
     }
 
-    private void refillInPlace(Map<Object, Object> map, Map<Object, Object> refilled) {
-        try {
-            map.clear();
-            map.putAll(refilled);
-        } catch (RuntimeException e) {
-            String restored;
-            try {
-                map.clear();
-                for (int i = 0; i < keys.length; i++) {
-                    map.put(keys[i], values[i]);
+    /**
+     * Fails before anything is changed when escaping made two keys equal, judged like the map
+     * judges them. A map that held unchanged keys that look equal that way judges differently (a
+     * wrapped identity map), and its own size check after the refill decides.
+     */
+    private void requireNoCollision(Object[] escapedKeys) {
+        Map<Object, Object> seen = SameKindContainers.emptyMapLike((Map<?, ?>) node, keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            if (seen.containsKey(escapedKeys[i])) {
+                int earlier = equalEarlier(i, escapedKeys);
+                boolean bothReplaced = escapedKeys[earlier] != keys[earlier] && escapedKeys[i] != keys[i];
+                if (bothReplaced && SameKindContainers.sameKey((Map<?, ?>) node, keys[earlier], keys[i])) {
+                    return;
                 }
-                restored = "its entries were put back unescaped";
-            } catch (RuntimeException again) {
-                restored = "putting its entries back failed too (" + again + ")";
+                throw collision(i, escapedKeys);
             }
-            throw error(-1, node.getClass().getName() + " refused an escaped entry (" + e + "); "
-                    + restored, e);
+            seen.put(escapedKeys[i], Boolean.TRUE);
         }
+    }
+
+    /** Puts one escaped entry, so that a view that refuses additions is found before clearing. */
+    private void probe(Map<Object, Object> map, Object key, Object value) {
+        try {
+            map.put(key, value);
+        } catch (RuntimeException e) {
+            throw error(-1, node.getClass().getName() + " refused an escaped entry (" + e + ") and was"
+                    + " left as it was; hold the entries in a HashMap, LinkedHashMap or TreeMap,"
+                    + " leave map keys alone (Escaper.builder().escapeMapKeys(false)), or mark the"
+                    + " field @NoEscape", e);
+        }
+    }
+
+    /**
+     * Clears {@code target} and puts the entries in order. If that fails, or the target then holds
+     * fewer entries than it should (it judged two keys equal), the original entries are put back and
+     * the failure is an {@link EscapeException}.
+     */
+    private void refillInPlace(Map<Object, Object> target, Object[] newKeys, Object[] newValues,
+            Object[] originalKeys, Object[] originalValues) {
+        String problem;
+        Throwable cause = null;
+        try {
+            target.clear();
+            for (int i = 0; i < newKeys.length; i++) {
+                target.put(newKeys[i], newValues[i]);
+            }
+            if (target.size() == newKeys.length) {
+                return;
+            }
+            problem = "escaping made keys equal that " + node.getClass().getName() + " held apart,"
+                    + " and it would have lost " + (newKeys.length - target.size()) + " entries";
+        } catch (RuntimeException e) {
+            problem = node.getClass().getName() + " refused an escaped entry (" + e + ")";
+            cause = e;
+        }
+        String restored;
+        try {
+            target.clear();
+            for (int i = 0; i < originalKeys.length; i++) {
+                target.put(originalKeys[i], originalValues[i]);
+            }
+            restored = target.size() == originalKeys.length ? "its entries were put back unescaped"
+                    : "putting its entries back kept only " + target.size() + " of " + originalKeys.length;
+        } catch (RuntimeException again) {
+            restored = "putting its entries back failed too (" + again + ")";
+        }
+        throw error(-1, problem + "; " + restored, cause);
+    }
+
+    @Override
+    void refillAgain() {
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> target = copy != null ? copy : (Map<Object, Object>) node;
+        Object[] currentKeys = new Object[target.size()];
+        Object[] currentValues = new Object[currentKeys.length];
+        int i = 0;
+        for (Map.Entry<Object, Object> entry : target.entrySet()) {
+            currentKeys[i] = entry.getKey();
+            currentValues[i] = entry.getValue();
+            i++;
+        }
+        Map<Object, Object> seen = SameKindContainers.emptyMapLike((Map<?, ?>) node, currentKeys.length);
+        for (i = 0; i < currentKeys.length; i++) {
+            if (seen.put(currentKeys[i], Boolean.TRUE) != null) {
+                throw error(-1, "escaping made two keys equal, both now "
+                        + GraphWalker.describe(currentKeys[i]) + "; the map would lose an entry", null);
+            }
+        }
+        refillInPlace(target, currentKeys, currentValues, currentKeys, currentValues);
+    }
+
+    /** The first escaped key before {@code index} that the map would call equal to it. */
+    private int equalEarlier(int index, Object[] escapedKeys) {
+        int earlier = 0;
+        while (earlier < index
+                && !SameKindContainers.sameKey((Map<?, ?>) node, escapedKeys[earlier], escapedKeys[index])) {
+            earlier++;
+        }
+        return earlier;
+    }
+
+    private EscapeException collision(int index, Object[] escapedKeys) {
+        int earlier = equalEarlier(index, escapedKeys);
+        return error(2 * index, "escaping made two keys equal, " + GraphWalker.describe(keys[earlier])
+                + " and " + GraphWalker.describe(keys[index]) + " both became "
+                + GraphWalker.describe(escapedKeys[index]) + "; the map would lose an entry", null);
     }
 
     private void requireUnchangedSize(int size) {
@@ -239,6 +321,11 @@ final class MapFrame extends Frame {
     }
 
     @Override
+    void noteUnfinished(int slot) {
+        keyReachedUnfinished |= (slot & 1) == 0;
+    }
+
+    @Override
     void writeLater(int slot, Object replacement) {
         if ((slot & 1) == 0 || mode == ContainerMode.UNMODIFIABLE_COPY) {
             super.writeLater(slot, replacement);
@@ -246,9 +333,15 @@ final class MapFrame extends Frame {
         }
         @SuppressWarnings("unchecked")
         Map<Object, Object> map = (Map<Object, Object>) node;
-        Object[] currentKeys = newKeys == null ? keys : newKeys;
+        Object key = (newKeys == null ? keys : newKeys)[slot >> 1];
         try {
-            map.put(currentKeys[slot >> 1], replacement);
+            for (Map.Entry<Object, Object> entry : map.entrySet()) {
+                if (entry.getKey() == key) {
+                    setValue(map, entry, replacement);
+                    return;
+                }
+            }
+            map.put(key, replacement);
         } catch (RuntimeException e) {
             throw error(slot, node.getClass().getName() + " refused the escaped copy (" + e + ")", e);
         }

@@ -59,7 +59,10 @@ final class TypeClassifier {
 
     /** JDK containers that can be written element by element but not refilled. */
     private static final Set<String> WRITE_ONLY_JDK_CONTAINERS = Set.of(
-            "java.util.Arrays$ArrayList", "java.util.Collections$AsLIFOQueue");
+            "java.util.Arrays$ArrayList", "java.util.Collections$AsLIFOQueue",
+            "java.util.ArrayList$SubList", "java.util.AbstractList$SubList",
+            "java.util.AbstractList$RandomAccessSubList",
+            "java.util.concurrent.CopyOnWriteArrayList$COWSubList");
 
     private TypeClassifier() {
     }

@@ -45,7 +45,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             case COLLECTION:
             case MAP:
                 return ClassPlan.container(type, kind, TypeClassifier.containerMode(type),
-                        TypeClassifier.isJdk(type) ? null : textFieldsOf(type));
+                        textFieldsOf(type));
             default:
                 return ClassPlan.simple(type, kind);
         }
@@ -74,7 +74,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
     private ClassPlan beanPlan(Class<?> type, MethodHandles.Lookup lookup) throws IllegalAccessException {
         List<FieldSlot> slots = new ArrayList<>();
         EscapeContext runtimeTypeContext = contextOf(type);
-        for (Class<?> c = type; c != null && !TypeClassifier.isJdk(c); c = c.getSuperclass()) {
+        for (Class<?> c = type; c != null && !TypeClassifier.isLibrary(c); c = c.getSuperclass()) {
             MethodHandles.Lookup declaring;
             try {
                 declaring = c == type ? lookup : lookupFor(c);
@@ -107,10 +107,13 @@ final class ClassPlans extends ClassValue<ClassPlan> {
                 && !TypeClassifier.neverEntered(field.getType());
     }
 
-    /** The fields that may hold text, declared by the application's part of a class hierarchy. */
+    /**
+     * The fields that may hold text, declared by the application's part of a class hierarchy: the
+     * fields of JDK and framework classes are their storage, not text of their own.
+     */
     private static String textFieldsOf(Class<?> type) {
         List<String> names = new ArrayList<>();
-        for (Class<?> c = type; c != null && !TypeClassifier.isJdk(c); c = c.getSuperclass()) {
+        for (Class<?> c = type; c != null && !TypeClassifier.isLibrary(c); c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 if (mayHoldText(field)) {
                     names.add(field.getName());

@@ -14,13 +14,21 @@ final class TypeClassifier {
 
     /**
      * Packages of frameworks whose objects hold framework state, not user input: entering them could
-     * trigger lazy loading or reach half the application context.
+     * reach half the application context. Their collections and maps (Spring's
+     * {@code LinkedMultiValueMap} of form fields, say) are walked as containers all the same.
      */
     private static final List<String> FRAMEWORK_PACKAGES = List.of(
-            "org.springframework.", "org.hibernate.", "com.fasterxml.jackson.", "tools.jackson.",
-            "org.eclipse.persistence.", "org.apache.openjpa.", "net.bytebuddy.", "javassist.",
-            "org.aopalliance.", "jakarta.", "javax.", "kotlin.", "scala.", "groovy.",
-            "org.slf4j.", "ch.qos.logback.", "org.apache.logging.", "reactor.", "io.micrometer.");
+            "org.springframework.", "com.fasterxml.jackson.", "tools.jackson.",
+            "net.bytebuddy.", "javassist.", "org.aopalliance.", "jakarta.", "javax.", "kotlin.",
+            "scala.", "groovy.", "org.slf4j.", "ch.qos.logback.", "org.apache.logging.", "reactor.",
+            "io.micrometer.");
+
+    /**
+     * Packages of persistence providers: their collections load lazily from the database, so not
+     * even those are entered.
+     */
+    private static final List<String> PERSISTENCE_PACKAGES = List.of(
+            "org.hibernate.", "org.eclipse.persistence.", "org.apache.openjpa.");
 
     /** Packages of the JDK: never entered, except for the containers below. */
     private static final List<String> JDK_PACKAGES = List.of(
@@ -95,7 +103,7 @@ final class TypeClassifier {
         if (Collection.class.isAssignableFrom(type)) {
             return NodeKind.COLLECTION;
         }
-        if (isJdk(type)) {
+        if (isLibrary(type)) {
             return NodeKind.OPAQUE;
         }
         return type.isRecord() ? NodeKind.RECORD : NodeKind.BEAN;
@@ -153,6 +161,11 @@ final class TypeClassifier {
         return ContainerMode.REFILL_IN_PLACE;
     }
 
+    /** Whether a class belongs to the JDK or a framework rather than to the application. */
+    static boolean isLibrary(Class<?> type) {
+        return isJdk(type) || startsWithAny(type.getName(), FRAMEWORK_PACKAGES);
+    }
+
     static boolean isJdk(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
         return loader == null || loader == ClassLoader.getPlatformClassLoader()
@@ -172,7 +185,7 @@ final class TypeClassifier {
         if (name.contains("$$") || name.contains("$HibernateProxy$") || name.contains("$ByteBuddy$")) {
             return true;
         }
-        return !isJdk(type) && startsWithAny(name, FRAMEWORK_PACKAGES);
+        return !isJdk(type) && startsWithAny(name, PERSISTENCE_PACKAGES);
     }
 
     private static boolean startsWithAny(String name, List<String> prefixes) {

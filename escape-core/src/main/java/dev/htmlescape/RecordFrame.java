@@ -57,10 +57,12 @@ final class RecordFrame extends Frame {
         }
         try {
             result = (Object) plan.canonicalConstructor.invokeExact(values);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             throw error(-1, "the canonical constructor of " + plan.type.getName()
                     + " rejected the escaped values (" + e + "); relax its checks or mark the"
                     + " component @NoEscape", e);
+        } catch (Error e) {
+            throw e;
         } catch (Throwable e) {
             throw error(-1, "the canonical constructor of " + plan.type.getName() + " failed", e);
         }

@@ -3,6 +3,7 @@ package dev.htmlescape;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,64 +33,105 @@ class BuilderTest {
         final String name = new String("<b>");
     }
 
+    /**
+     * Each setting given twice with two different values: the message names the first value, and
+     * the escaper built afterwards still behaves as the first value says (the second would not).
+     */
     static Stream<Arguments> settersCalledTwice() {
         return Stream.of(
-                Arguments.of("defaultContext", (Consumer<Escaper.Builder>) b -> b.defaultContext(EscapeContext.XML),
-                        "defaultContext was already set to XML"),
-                Arguments.of("escapeMapKeys", (Consumer<Escaper.Builder>) b -> b.escapeMapKeys(false),
-                        "escapeMapKeys was already set to false"),
-                Arguments.of("strict", (Consumer<Escaper.Builder>) b -> b.strict(true),
-                        "strict was already set to true"),
-                Arguments.of("maxDepth", (Consumer<Escaper.Builder>) b -> b.maxDepth(7),
-                        "maxDepth was already set to 7"),
-                Arguments.of("maxNodes", (Consumer<Escaper.Builder>) b -> b.maxNodes(9),
-                        "maxNodes was already set to 9"));
+                Arguments.of("defaultContext",
+                        (Consumer<Escaper.Builder>) b -> b.defaultContext(EscapeContext.XML),
+                        (Consumer<Escaper.Builder>) b -> b.defaultContext(EscapeContext.HTML_CONTENT),
+                        "defaultContext was already set to XML",
+                        (Consumer<Escaper>) escaper -> {
+                            // HTML_CONTENT leaves the quote alone; XML encodes it
+                            assertEquals("&#39;", escaper.escapeGraph("'"));
+                        }),
+                Arguments.of("escapeMapKeys",
+                        (Consumer<Escaper.Builder>) b -> b.escapeMapKeys(false),
+                        (Consumer<Escaper.Builder>) b -> b.escapeMapKeys(true),
+                        "escapeMapKeys was already set to false",
+                        (Consumer<Escaper>) escaper -> {
+                            Dto dto = new Dto();
+                            dto.map.put("<k>", "<v>");
+                            escaper.escapeGraph(dto);
+                            assertEquals(Map.of("<k>", "&lt;v&gt;"), dto.map);
+                        }),
+                Arguments.of("strict",
+                        (Consumer<Escaper.Builder>) b -> b.strict(true),
+                        (Consumer<Escaper.Builder>) b -> b.strict(false),
+                        "strict was already set to true",
+                        (Consumer<Escaper>) escaper -> assertThrows(EscapeException.class,
+                                () -> escaper.escapeGraph(new FinalDto()))),
+                Arguments.of("maxDepth",
+                        (Consumer<Escaper.Builder>) b -> b.maxDepth(1),
+                        (Consumer<Escaper.Builder>) b -> b.maxDepth(100),
+                        "maxDepth was already set to 1",
+                        (Consumer<Escaper>) escaper -> {
+                            Dto dto = new Dto();
+                            dto.child = new Dto();
+                            EscapeException e = assertThrows(EscapeException.class, () -> escaper.escapeGraph(dto));
+                            assertEquals("dto.child", e.getPath());
+                            assertTrue(e.getMessage().contains("maxDepth (1)"), e.getMessage());
+                        }),
+                Arguments.of("maxNodes",
+                        (Consumer<Escaper.Builder>) b -> b.maxNodes(1),
+                        (Consumer<Escaper.Builder>) b -> b.maxNodes(100),
+                        "maxNodes was already set to 1",
+                        (Consumer<Escaper>) escaper -> {
+                            Dto dto = new Dto();
+                            dto.child = new Dto();
+                            EscapeException e = assertThrows(EscapeException.class, () -> escaper.escapeGraph(dto));
+                            assertEquals("dto.child", e.getPath());
+                            assertTrue(e.getMessage().contains("maxNodes (1)"), e.getMessage());
+                        }));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("settersCalledTwice")
-    void settingTwiceFailsNamingTheSettingAndItsValue(String name, Consumer<Escaper.Builder> setter,
-            String message) {
+    void settingTwiceFailsNamingTheSettingAndItsFirstValue(String name, Consumer<Escaper.Builder> first,
+            Consumer<Escaper.Builder> second, String message, Consumer<Escaper> firstValueInEffect) {
         Escaper.Builder builder = Escaper.builder();
-        setter.accept(builder);
+        first.accept(builder);
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> setter.accept(builder));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> second.accept(builder));
 
         assertEquals(message, e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("settersCalledTwice")
-    void settingTwiceFailsEvenWithTheSameValue(String name, Consumer<Escaper.Builder> setter, String message) {
+    void afterARejectedSecondSettingTheBuilderStillBuildsWithTheFirstValue(String name,
+            Consumer<Escaper.Builder> first, Consumer<Escaper.Builder> second, String message,
+            Consumer<Escaper> firstValueInEffect) {
         Escaper.Builder builder = Escaper.builder();
-        setter.accept(builder);
+        first.accept(builder);
+        assertThrows(IllegalStateException.class, () -> second.accept(builder));
 
-        assertThrows(IllegalStateException.class, () -> setter.accept(builder));
-        assertDoesNotThrow(builder::build, "the builder stays usable");
+        Escaper escaper = assertDoesNotThrow(builder::build, "the builder stays usable");
+
+        firstValueInEffect.accept(escaper);
     }
 
     @Test
-    void settingTwiceWithAnotherValueKeepsTheFirst() {
-        Escaper.Builder builder = Escaper.builder().maxDepth(1);
-        assertThrows(IllegalStateException.class, () -> builder.maxDepth(100));
-        Dto dto = new Dto();
-        dto.child = new Dto();
+    void settingTwiceFailsEvenWithTheSameValue() {
+        Escaper.Builder builder = Escaper.builder().maxDepth(7);
 
-        EscapeException e = assertThrows(EscapeException.class, () -> builder.build().escapeGraph(dto));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> builder.maxDepth(7));
 
-        assertEquals("dto.child", e.getPath());
+        assertEquals("maxDepth was already set to 7", e.getMessage());
     }
 
     @Test
     void settersReturnTheSameBuilder() {
         Escaper.Builder builder = Escaper.builder();
 
-        assertEquals(builder, builder.defaultContext(EscapeContext.HTML));
-        assertEquals(builder, builder.escapeMapKeys(true));
-        assertEquals(builder, builder.strict(false));
-        assertEquals(builder, builder.maxDepth(5));
-        assertEquals(builder, builder.maxNodes(5));
-        assertEquals(builder, builder.lookup(MethodHandles.lookup()));
+        assertSame(builder, builder.defaultContext(EscapeContext.HTML));
+        assertSame(builder, builder.escapeMapKeys(true));
+        assertSame(builder, builder.strict(false));
+        assertSame(builder, builder.maxDepth(5));
+        assertSame(builder, builder.maxNodes(5));
+        assertSame(builder, builder.lookup(MethodHandles.lookup()));
     }
 
     @ParameterizedTest
@@ -169,16 +211,19 @@ class BuilderTest {
     }
 
     @Test
-    void defaultsAreHtmlMapKeysLenientAndTheDocumentedLimits() {
+    void defaultsAreHtmlContextMapKeysEscapedAndFinalFieldsLeft() {
+        // the limits' defaults are pinned in LimitsTest
         Escaper escaper = Escaper.builder().build();
         Dto dto = new Dto();
+        dto.name = "'<b>\"";
         dto.map.put("<k>", "<v>");
         FinalDto finalDto = new FinalDto();
 
         escaper.escapeGraph(dto);
         assertDoesNotThrow(() -> escaper.escapeGraph(finalDto));
 
-        assertEquals("&lt;b&gt;", dto.name);
+        // HTML encodes both quotes; HTML_CONTENT would leave them, HTML_ATTRIBUTE would leave the '>'
+        assertEquals("&#39;&lt;b&gt;&#34;", dto.name);
         assertEquals(Map.of("&lt;k&gt;", "&lt;v&gt;"), dto.map);
         assertEquals("<b>", finalDto.name);
     }

@@ -309,7 +309,7 @@ class CollectionsTest {
     }
 
     @Test
-    void rebuildsEmptySingletonAndCopiesContainers() {
+    void keepsEmptyContainersAndRebuildsSingletonAndCopiesContainers() {
         List<String> empty = Collections.emptyList();
         Set<String> emptySet = Collections.emptySet();
         Typed typed = new Typed();

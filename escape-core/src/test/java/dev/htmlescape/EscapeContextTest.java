@@ -2,17 +2,24 @@ package dev.htmlescape;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,32 +32,74 @@ class EscapeContextTest {
     /** Touches every encoder: markup, quotes, backslash, template, comment and CDATA ends, a URL. */
     private static final String NASTY = "<a href='x'>&\"\\ ${} -- ]]> (url)";
 
+    /** The OWASP {@code Encode} method behind each constant, by name. */
+    private static final Map<EscapeContext, String> ENCODER_NAMES = encoderNames();
+
     private static final Map<EscapeContext, UnaryOperator<String>> OWASP = owaspEncoders();
+
+    private static Map<EscapeContext, String> encoderNames() {
+        Map<EscapeContext, String> names = new EnumMap<>(EscapeContext.class);
+        names.put(EscapeContext.HTML, "forHtml");
+        names.put(EscapeContext.HTML_CONTENT, "forHtmlContent");
+        names.put(EscapeContext.HTML_ATTRIBUTE, "forHtmlAttribute");
+        names.put(EscapeContext.HTML_UNQUOTED_ATTRIBUTE, "forHtmlUnquotedAttribute");
+        names.put(EscapeContext.JAVASCRIPT, "forJavaScript");
+        names.put(EscapeContext.JAVASCRIPT_ATTRIBUTE, "forJavaScriptAttribute");
+        names.put(EscapeContext.JAVASCRIPT_BLOCK, "forJavaScriptBlock");
+        names.put(EscapeContext.JAVASCRIPT_SOURCE, "forJavaScriptSource");
+        names.put(EscapeContext.JSON, "forJson");
+        names.put(EscapeContext.URI_COMPONENT, "forUriComponent");
+        names.put(EscapeContext.CSS_STRING, "forCssString");
+        names.put(EscapeContext.CSS_URL, "forCssUrl");
+        names.put(EscapeContext.XML, "forXml");
+        names.put(EscapeContext.XML_CONTENT, "forXmlContent");
+        names.put(EscapeContext.XML_ATTRIBUTE, "forXmlAttribute");
+        names.put(EscapeContext.XML_COMMENT, "forXmlComment");
+        names.put(EscapeContext.XML11, "forXml11");
+        names.put(EscapeContext.XML11_CONTENT, "forXml11Content");
+        names.put(EscapeContext.XML11_ATTRIBUTE, "forXml11Attribute");
+        names.put(EscapeContext.CDATA, "forCDATA");
+        names.put(EscapeContext.JAVA, "forJava");
+        return names;
+    }
 
     private static Map<EscapeContext, UnaryOperator<String>> owaspEncoders() {
         Map<EscapeContext, UnaryOperator<String>> encoders = new EnumMap<>(EscapeContext.class);
-        encoders.put(EscapeContext.HTML, Encode::forHtml);
-        encoders.put(EscapeContext.HTML_CONTENT, Encode::forHtmlContent);
-        encoders.put(EscapeContext.HTML_ATTRIBUTE, Encode::forHtmlAttribute);
-        encoders.put(EscapeContext.HTML_UNQUOTED_ATTRIBUTE, Encode::forHtmlUnquotedAttribute);
-        encoders.put(EscapeContext.JAVASCRIPT, Encode::forJavaScript);
-        encoders.put(EscapeContext.JAVASCRIPT_ATTRIBUTE, Encode::forJavaScriptAttribute);
-        encoders.put(EscapeContext.JAVASCRIPT_BLOCK, Encode::forJavaScriptBlock);
-        encoders.put(EscapeContext.JAVASCRIPT_SOURCE, Encode::forJavaScriptSource);
-        encoders.put(EscapeContext.JSON, Encode::forJson);
-        encoders.put(EscapeContext.URI_COMPONENT, Encode::forUriComponent);
-        encoders.put(EscapeContext.CSS_STRING, Encode::forCssString);
-        encoders.put(EscapeContext.CSS_URL, Encode::forCssUrl);
-        encoders.put(EscapeContext.XML, Encode::forXml);
-        encoders.put(EscapeContext.XML_CONTENT, Encode::forXmlContent);
-        encoders.put(EscapeContext.XML_ATTRIBUTE, Encode::forXmlAttribute);
-        encoders.put(EscapeContext.XML_COMMENT, Encode::forXmlComment);
-        encoders.put(EscapeContext.XML11, Encode::forXml11);
-        encoders.put(EscapeContext.XML11_CONTENT, Encode::forXml11Content);
-        encoders.put(EscapeContext.XML11_ATTRIBUTE, Encode::forXml11Attribute);
-        encoders.put(EscapeContext.CDATA, Encode::forCDATA);
-        encoders.put(EscapeContext.JAVA, Encode::forJava);
+        ENCODER_NAMES.forEach((context, name) -> {
+            Method method = stringEncoder(name);
+            encoders.put(context, text -> invoke(method, text));
+        });
         return encoders;
+    }
+
+    private static Method stringEncoder(String name) {
+        try {
+            return Encode.class.getMethod(name, String.class);
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("Encode has no " + name + "(String)", e);
+        }
+    }
+
+    private static String invoke(Method encoder, String text) {
+        try {
+            return (String) encoder.invoke(null, text);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("cannot call " + encoder, e);
+        }
+    }
+
+    /** Encode's public static {@code for*(String)} methods returning String, not deprecated. */
+    private static Set<String> currentOwaspStringEncoders() {
+        Set<String> names = new TreeSet<>();
+        for (Method method : Encode.class.getMethods()) {
+            if (Modifier.isStatic(method.getModifiers()) && method.getName().startsWith("for")
+                    && method.getReturnType() == String.class
+                    && Arrays.equals(method.getParameterTypes(), new Class<?>[] {String.class})
+                    && !method.isAnnotationPresent(Deprecated.class)) {
+                names.add(method.getName());
+            }
+        }
+        return names;
     }
 
     static class Form {
@@ -69,6 +118,22 @@ class EscapeContextTest {
     @Test
     void everyConstantHasItsOwaspEncoderInThisTable() {
         assertEquals(EnumSet.allOf(EscapeContext.class), OWASP.keySet());
+    }
+
+    @Test
+    void everyCurrentOwaspStringEncoderHasAConstantInThisTable() {
+        // a new OWASP encoder (or one no longer deprecated) needs an EscapeContext constant
+        Set<String> mapped = new TreeSet<>(ENCODER_NAMES.values());
+
+        assertEquals(currentOwaspStringEncoders(), mapped);
+    }
+
+    @Test
+    void deprecatedOwaspEncodersAreLeftOutOfTheSweep() {
+        // forUri is deprecated in OWASP and has no constant on purpose
+        assertTrue(stringEncoder("forUri").isAnnotationPresent(Deprecated.class));
+        assertFalse(currentOwaspStringEncoders().contains("forUri"));
+        assertTrue(currentOwaspStringEncoders().contains("forHtml"), "the sweep finds the encoders");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.htmlescape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.htmlescape.GraphFixtures.Blueprint;
@@ -10,6 +11,7 @@ import dev.htmlescape.GraphFixtures.Containers;
 import dev.htmlescape.GraphFixtures.NodeSpec;
 import dev.htmlescape.GraphFixtures.NodeType;
 import dev.htmlescape.GraphFixtures.Value;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -38,6 +40,8 @@ import org.owasp.encoder.Encode;
  */
 class GeneratedGraphProperties {
 
+    private static final Duration WALK_TIME_LIMIT = Duration.ofSeconds(10);
+
     @Property(tries = 1000)
     void everyReachableStringIsEscapedExactlyOnceAndNothingElseChanges(@ForAll("graphs") Blueprint blueprint) {
         Object root = GraphFixtures.build(blueprint);
@@ -49,7 +53,7 @@ class GeneratedGraphProperties {
         Statistics.label("shared").collect(oracle.hasSharedNode());
         Statistics.label("immutable rebuilt").collect(oracle.hasRebuiltImmutable());
 
-        Object escaped = Escaper.escape(root);
+        Object escaped = escapeWithinTimeLimit(root);
 
         oracle.verify(escaped);
         // the generator must keep producing the interesting shapes
@@ -66,7 +70,7 @@ class GeneratedGraphProperties {
             assertSame(text, Encode.forHtml(text), "the generator made only clean Strings");
         }
 
-        Object escaped = Escaper.escape(root);
+        Object escaped = escapeWithinTimeLimit(root);
 
         assertSame(root, escaped, "nothing to escape: the very same root");
         oracle.verify(escaped); // checks assertSame for every String, record and container
@@ -130,6 +134,15 @@ class GeneratedGraphProperties {
         assertTrue(e.getMessage().contains("escaping made two keys equal"), e.getMessage());
         assertSame(map, holder.map, "the holder keeps its map");
         assertEquals(before, holder.map, "both colliding entries and all others are still there");
+    }
+
+    /**
+     * Escapes {@code root}, failing the try instead of hanging the build should the walk not end
+     * (a cycle entered over and over, say). The generated graphs are small: a few milliseconds.
+     */
+    private static Object escapeWithinTimeLimit(Object root) {
+        return assertTimeoutPreemptively(WALK_TIME_LIMIT, () -> Escaper.escape(root),
+                "the walk did not end within " + WALK_TIME_LIMIT);
     }
 
     // ---- arbitraries ----

@@ -376,18 +376,21 @@ class IdentityAndCyclesTest {
     }
 
     @Test
-    void sharedImmutableListIsRebuiltOnceAndBothFieldsGetTheSameCopy() {
+    void sharedImmutableListOfMutableBeansIsKeptAndEscapedOnce() {
         Sharing root = new Sharing();
         List<Dto> shared = List.of(new Dto("<b>"));
         root.list = shared;
         root.untyped = shared;
-        root.map = Map.of("k", new Dto("<m>"));
+        Map<String, Dto> immutableMap = Map.of("k", new Dto("<m>"));
+        root.map = immutableMap;
 
         Escaper.escape(root);
 
         assertSame(shared, root.list, "nothing inside the list was replaced, so it stays");
-        assertEquals("&lt;b&gt;", shared.get(0).name);
-        assertSame(root.list, root.untyped);
+        assertSame(shared, root.untyped);
+        assertEquals("&lt;b&gt;", shared.get(0).name, "escaped once although reached twice");
+        assertSame(immutableMap, root.map, "the same holds for a Map.of of mutable beans");
+        assertEquals("&lt;m&gt;", immutableMap.get("k").name);
     }
 
     @Test

@@ -82,6 +82,13 @@ class OpaqueTypesTest {
         void verify(Object value);
     }
 
+    /**
+     * For values with no user text inside (a Class, the system loader, boxed and java.time values):
+     * the tests' assertSame on the value itself is the whole check; there is no state to look at
+     * that the walker could have changed.
+     */
+    private static final Check NO_TEXT_INSIDE = value -> { };
+
     static Stream<Arguments> opaqueValues() {
         Dto captured = new Dto();
         Supplier<Dto> lambda = () -> captured;
@@ -99,9 +106,8 @@ class OpaqueTypesTest {
         Secret secret = new Secret();
         return Stream.of(
                 Arguments.of("Thread", thread, (Check) v -> assertEquals("<thread>", ((Thread) v).getName())),
-                Arguments.of("Class", Dto.class, (Check) v -> assertSame(Dto.class, v)),
-                Arguments.of("system ClassLoader", ClassLoader.getSystemClassLoader(),
-                        (Check) v -> assertSame(ClassLoader.getSystemClassLoader(), v)),
+                Arguments.of("Class", Dto.class, NO_TEXT_INSIDE),
+                Arguments.of("system ClassLoader", ClassLoader.getSystemClassLoader(), NO_TEXT_INSIDE),
                 Arguments.of("URLClassLoader", loader,
                         (Check) v -> assertEquals("<loader>", ((ClassLoader) v).getName())),
                 Arguments.of("lambda", lambda, (Check) v -> assertEquals("<b>", captured.name)),
@@ -112,11 +118,10 @@ class OpaqueTypesTest {
                         (Check) v -> assertEquals("<red>", Color.RED.label)),
                 Arguments.of("enum constant with body", Color.BLUE,
                         (Check) v -> assertEquals("<blue>", Color.BLUE.label)),
-                Arguments.of("Integer", 42, (Check) v -> assertEquals(42, v)),
-                Arguments.of("LocalDate", LocalDate.of(2024, 2, 29),
-                        (Check) v -> assertEquals(LocalDate.of(2024, 2, 29), v)),
-                Arguments.of("BigDecimal", new BigDecimal("1.50"), (Check) v -> assertEquals(new BigDecimal("1.50"), v)),
-                Arguments.of("UUID", new UUID(1, 2), (Check) v -> assertEquals(new UUID(1, 2), v)),
+                Arguments.of("Integer", 42, NO_TEXT_INSIDE),
+                Arguments.of("LocalDate", LocalDate.of(2024, 2, 29), NO_TEXT_INSIDE),
+                Arguments.of("BigDecimal", new BigDecimal("1.50"), NO_TEXT_INSIDE),
+                Arguments.of("UUID", new UUID(1, 2), NO_TEXT_INSIDE),
                 Arguments.of("StringBuilder", builder, (Check) v -> assertEquals("<sb>", v.toString())),
                 Arguments.of("@NoEscape type", secret, (Check) v -> {
                     assertEquals("<s>", secret.text);

@@ -71,14 +71,14 @@ class SharedStorageAndViewsTest {
         assertEquals(List.of("&lt;", "&amp;"), holder.list);
     }
 
-    static class MapAndKeyView {
+    static class MapAndValuesView {
         Map<String, String> map = new HashMap<>(Map.of("<k>", "<v>"));
         Collection<String> values = map.values();
     }
 
     @Test
     void escapesMapValuesOnceWhenAValuesViewShowsThemToo() {
-        MapAndKeyView holder = Escaper.escape(new MapAndKeyView());
+        MapAndValuesView holder = Escaper.escape(new MapAndValuesView());
 
         assertEquals(Map.of("&lt;k&gt;", "&lt;v&gt;"), holder.map);
         assertEquals(List.of("&lt;v&gt;"), new ArrayList<>(holder.values));

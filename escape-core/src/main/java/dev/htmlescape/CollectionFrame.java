@@ -172,7 +172,8 @@ final class CollectionFrame extends Frame {
                 int earlier = equalEarlier(i, escaped);
                 // replaced elements are immutable values whose originals are as they were
                 boolean bothReplaced = escaped[earlier] != elements[earlier] && escaped[i] != elements[i];
-                if (bothReplaced && SameKindContainers.sameElement((Set<?>) node, elements[earlier], elements[i])) {
+                if (bothReplaced
+                        && SameKindContainers.sameElement((Set<?>) node, elements[earlier], elements[i])) {
                     return;
                 }
                 throw collision(i, escaped);
@@ -252,7 +253,8 @@ final class CollectionFrame extends Frame {
     /** The first escaped element before {@code index} that the set would call equal to it. */
     private int equalEarlier(int index, Object[] escaped) {
         int earlier = 0;
-        while (earlier < index && !SameKindContainers.sameElement((Set<?>) node, escaped[earlier], escaped[index])) {
+        while (earlier < index
+                && !SameKindContainers.sameElement((Set<?>) node, escaped[earlier], escaped[index])) {
             earlier++;
         }
         return earlier;

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,7 +109,7 @@ class FrameworkTypesTest {
                     }
                     """.formatted(pkg)));
         }
-        javac(args.toArray(new String[0]));
+        TestCompiler.javac(args.toArray(new String[0]));
         loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, FrameworkTypesTest.class.getClassLoader());
     }
 
@@ -120,16 +117,6 @@ class FrameworkTypesTest {
         Path file = dir.resolve(className + ".java");
         Files.writeString(file, source);
         return file.toString();
-    }
-
-    private static void javac(String... args) {
-        ToolProvider javac = ToolProvider.findFirst("javac")
-                .orElseThrow(() -> new IllegalStateException("javac is not in the test runtime"));
-        StringWriter output = new StringWriter();
-        PrintWriter writer = new PrintWriter(output);
-        int status = javac.run(writer, writer, args);
-        writer.flush();
-        assertEquals(0, status, "javac failed: " + output);
     }
 
     @AfterAll

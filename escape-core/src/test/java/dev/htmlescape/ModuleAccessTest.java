@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.invoke.MethodHandles;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,7 +87,7 @@ class ModuleAccessTest {
                     public String text() { return text; }
                 }
                 """);
-        javac("-d", classpath.toString(), plainSource.toString());
+        TestCompiler.javac("-d", classpath.toString(), plainSource.toString());
         unnamedLoader = new URLClassLoader(new URL[] {classpath.toUri().toURL()},
                 ModuleAccessTest.class.getClassLoader());
         ModuleFinder finder = ModuleFinder.of(modules);
@@ -114,17 +111,7 @@ class ModuleAccessTest {
             Files.writeString(file, classes[i + 1]);
             args.add(file.toString());
         }
-        javac(args.toArray(new String[0]));
-    }
-
-    private static void javac(String... args) {
-        ToolProvider javac = ToolProvider.findFirst("javac")
-                .orElseThrow(() -> new IllegalStateException("javac is not in the test runtime"));
-        StringWriter output = new StringWriter();
-        PrintWriter writer = new PrintWriter(output);
-        int status = javac.run(writer, writer, args);
-        writer.flush();
-        assertEquals(0, status, "javac failed: " + output);
+        TestCompiler.javac(args.toArray(new String[0]));
     }
 
     @AfterAll

@@ -158,6 +158,8 @@ class SharedStorageAndViewsTest {
 
     /** Validates its elements, so it refuses escaped ones. */
     static class SlugSet extends HashSet<String> {
+        private static final long serialVersionUID = 1L;
+
         @Override
         public boolean add(String slug) {
             if (slug.contains("&")) {

@@ -12,6 +12,13 @@ final class ClassPlan {
     final NodeKind kind;
     /** For collections and maps: how escaped values go back in. */
     final ContainerMode containerMode;
+    /**
+     * For collections: where an element sits depends on its content (sets, priority queues), so
+     * changed content needs a refill.
+     */
+    final boolean contentPlaced;
+    /** For maps: keys are held weakly ({@code WeakHashMap}), so an escaped key could vanish. */
+    final boolean weakKeys;
     /** For beans: the instance fields that may hold a String, a container or another object. */
     final FieldSlot[] fields;
     /** For records: every component, in declaration order. */
@@ -27,12 +34,14 @@ final class ClassPlan {
     final String unwalkedFields;
     private volatile boolean reportedUnwalkedFields;
 
-    private ClassPlan(Class<?> type, NodeKind kind, ContainerMode containerMode, FieldSlot[] fields,
-            FieldSlot[] components, MethodHandle canonicalConstructor, String unreadable,
-            String unwalkedFields) {
+    private ClassPlan(Class<?> type, NodeKind kind, ContainerMode containerMode, boolean contentPlaced,
+            boolean weakKeys, FieldSlot[] fields, FieldSlot[] components, MethodHandle canonicalConstructor,
+            String unreadable, String unwalkedFields) {
         this.type = type;
         this.kind = kind;
         this.containerMode = containerMode;
+        this.contentPlaced = contentPlaced;
+        this.weakKeys = weakKeys;
         this.fields = fields;
         this.components = components;
         this.canonicalConstructor = canonicalConstructor;
@@ -41,23 +50,26 @@ final class ClassPlan {
     }
 
     static ClassPlan simple(Class<?> type, NodeKind kind) {
-        return new ClassPlan(type, kind, null, null, null, null, null, null);
+        return new ClassPlan(type, kind, null, false, false, null, null, null, null, null);
     }
 
-    static ClassPlan container(Class<?> type, NodeKind kind, ContainerMode mode, String unwalkedFields) {
-        return new ClassPlan(type, kind, mode, null, null, null, null, unwalkedFields);
+    static ClassPlan container(Class<?> type, NodeKind kind, ContainerMode mode, boolean contentPlaced,
+            boolean weakKeys, String unwalkedFields) {
+        return new ClassPlan(type, kind, mode, contentPlaced, weakKeys, null, null, null, null,
+                unwalkedFields);
     }
 
     static ClassPlan bean(Class<?> type, FieldSlot[] fields) {
-        return new ClassPlan(type, NodeKind.BEAN, null, fields, null, null, null, null);
+        return new ClassPlan(type, NodeKind.BEAN, null, false, false, fields, null, null, null, null);
     }
 
     static ClassPlan record(Class<?> type, FieldSlot[] components, MethodHandle constructor) {
-        return new ClassPlan(type, NodeKind.RECORD, null, null, components, constructor, null, null);
+        return new ClassPlan(type, NodeKind.RECORD, null, false, false, null, components, constructor,
+                null, null);
     }
 
     static ClassPlan unreadable(Class<?> type, NodeKind kind, String why) {
-        return new ClassPlan(type, kind, null, null, null, null, why, null);
+        return new ClassPlan(type, kind, null, false, false, null, null, null, why, null);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.WeakHashMap;
 
 /**
  * The {@link ClassPlan} of each class, computed on first use and cached for the life of the
@@ -45,6 +46,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             case COLLECTION:
             case MAP:
                 return ClassPlan.container(type, kind, TypeClassifier.containerMode(type),
+                        TypeClassifier.isContentPlaced(type), WeakHashMap.class.isAssignableFrom(type),
                         textFieldsOf(type));
             default:
                 return ClassPlan.simple(type, kind);

@@ -7,11 +7,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.NavigableSet;
-import java.util.PriorityQueue;
 import java.util.RandomAccess;
 import java.util.Set;
-import java.util.concurrent.DelayQueue;
-import java.util.concurrent.PriorityBlockingQueue;
 
 /**
  * A list, set, queue or other collection. Elements are read from a snapshot. A list is written
@@ -39,8 +36,7 @@ final class CollectionFrame extends Frame {
         this.collection = (Collection<Object>) node;
         this.kind = plan.kind;
         this.mode = TypeClassifier.modeOf(node, plan.containerMode);
-        this.orderedByContent = kind == NodeKind.SET || node instanceof PriorityQueue
-                || node instanceof PriorityBlockingQueue || node instanceof DelayQueue;
+        this.orderedByContent = plan.contentPlaced;
         this.elements = collection.toArray();
     }
 

@@ -3,7 +3,6 @@ package dev.htmlescape;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.WeakHashMap;
 
 /**
  * A map: keys (unless the policy leaves them) and values. Slot {@code 2i} is the key of the i-th
@@ -36,7 +35,7 @@ final class MapFrame extends Frame {
         super(walker, node, parent, slotInParent, context);
         this.mode = plan.containerMode;
         this.escapeKeys = escapeKeys;
-        this.weakKeys = node instanceof WeakHashMap;
+        this.weakKeys = plan.weakKeys;
         Map<?, ?> map = (Map<?, ?>) node;
         int size = map.size();
         this.keys = new Object[size];

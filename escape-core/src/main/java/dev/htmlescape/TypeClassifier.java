@@ -6,8 +6,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 
 /** Decides, once per class, whether and how the walker enters its instances. */
 final class TypeClassifier {
@@ -159,6 +162,13 @@ final class TypeClassifier {
             }
         }
         return ContainerMode.REFILL_IN_PLACE;
+    }
+
+    /** See {@link ClassPlan#contentPlaced}. */
+    static boolean isContentPlaced(Class<?> type) {
+        return Set.class.isAssignableFrom(type) || PriorityQueue.class.isAssignableFrom(type)
+                || PriorityBlockingQueue.class.isAssignableFrom(type)
+                || DelayQueue.class.isAssignableFrom(type);
     }
 
     /** Whether a class belongs to the JDK or a framework rather than to the application. */

@@ -3,11 +3,23 @@ package dev.htmlescape;
 /** An array of references, written slot by slot in place. */
 final class ArrayFrame extends Frame {
 
-    private final Object[] array;
+    static final int POOL = 2;
 
-    ArrayFrame(GraphWalker walker, Object node, Frame parent, int slotInParent, EscapeContext context) {
-        super(walker, node, parent, slotInParent, context);
-        this.array = (Object[]) node;
+    private Object[] array;
+
+    ArrayFrame(GraphWalker walker) {
+        super(walker, POOL);
+    }
+
+    @Override
+    void begin(ClassPlan plan) {
+        array = (Object[]) node;
+    }
+
+    @Override
+    void clear() {
+        super.clear();
+        array = null;
     }
 
     @Override

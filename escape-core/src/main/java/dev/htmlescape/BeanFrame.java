@@ -1,34 +1,62 @@
 package dev.htmlescape;
 
-/** A plain object: its fields are read through the plan and written in place. */
-final class BeanFrame extends Frame {
+/**
+ * A plain object: its fields are read through the plan's {@link SlotReader}, text fields are
+ * escaped and written in place as they are read, the others are kept in the snapshot and entered
+ * one by one.
+ */
+final class BeanFrame extends FieldFrame {
 
-    private final FieldSlot[] fields;
+    static final int POOL = 0;
 
-    BeanFrame(GraphWalker walker, Object node, ClassPlan plan, Frame parent, int slotInParent) {
-        super(walker, node, parent, slotInParent, null);
-        this.fields = plan.fields;
+    private FieldSlot[] fields;
+
+    BeanFrame(GraphWalker walker) {
+        super(walker, POOL);
+    }
+
+    @Override
+    void begin(ClassPlan plan) {
+        fields = plan.fields;
+        reserveSnapshot(fields.length);
+        plan.reader.read(node, this);
+        // text fields come first and were escaped as they were read; their scratch slots are unset
+        slot = plan.textFields - 1;
+    }
+
+    @Override
+    void readText(int slot, String text) {
+        if (text != null) {
+            escapeSlot(slot, text);
+        }
+    }
+
+    @Override
+    void readChild(int slot, Object value) {
+        snapshot[base + slot] = value;
     }
 
     @Override
     Object next() {
         while (++slot < fields.length) {
-            FieldSlot field = fields[slot];
-            Object value = field.get(node);
+            Object value = snapshot[base + slot];
             if (value == null) {
                 continue;
             }
             if (value instanceof String) {
-                String text = (String) value;
-                String escaped = encode(text, field.context);
-                if (escaped != text) {
-                    write(slot, escaped);
-                }
+                escapeSlot(slot, (String) value);
                 continue;
             }
             return value;
         }
         return null;
+    }
+
+    private void escapeSlot(int slot, String text) {
+        String escaped = encode(text, fields[slot].context);
+        if (escaped != text) {
+            write(slot, escaped);
+        }
     }
 
     @Override
@@ -42,6 +70,12 @@ final class BeanFrame extends Frame {
     @Override
     void finish() {
         result = node;
+    }
+
+    @Override
+    void clear() {
+        super.clear();
+        fields = null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.htmlescape;
 
 import java.lang.invoke.MethodHandle;
+import java.util.Arrays;
 
 /**
  * What the walker needs to know about one runtime class, computed once by {@link ClassPlans}: its
@@ -19,10 +20,16 @@ final class ClassPlan {
     final boolean contentPlaced;
     /** For maps: keys are held weakly ({@code WeakHashMap}), so an escaped key could vanish. */
     final boolean weakKeys;
+    /** For lists: a JDK list with constant-time {@code get(int)}, read by index. */
+    final boolean indexedList;
     /** For beans: the instance fields that may hold a String, a container or another object. */
     final FieldSlot[] fields;
+    /** For beans: how many of {@link #fields}, at the front, are declared {@code String}. */
+    final int textFields;
     /** For records: every component, in declaration order. */
     final FieldSlot[] components;
+    /** For beans and records: reads {@link #fields} or {@link #components} in one pass. */
+    final SlotReader reader;
     /** For records: the canonical constructor, taking an {@code Object[]} of all components. */
     final MethodHandle canonicalConstructor;
     /** Why instances cannot be read (a module that is not open), or {@code null}. */
@@ -35,41 +42,46 @@ final class ClassPlan {
     private volatile boolean reportedUnwalkedFields;
 
     private ClassPlan(Class<?> type, NodeKind kind, ContainerMode containerMode, boolean contentPlaced,
-            boolean weakKeys, FieldSlot[] fields, FieldSlot[] components, MethodHandle canonicalConstructor,
-            String unreadable, String unwalkedFields) {
+            boolean weakKeys, boolean indexedList, FieldSlot[] fields, FieldSlot[] components,
+            SlotReader reader, MethodHandle canonicalConstructor, String unreadable, String unwalkedFields) {
         this.type = type;
         this.kind = kind;
         this.containerMode = containerMode;
         this.contentPlaced = contentPlaced;
         this.weakKeys = weakKeys;
+        this.indexedList = indexedList;
         this.fields = fields;
+        this.textFields = fields == null ? 0 : (int) Arrays.stream(fields).filter(FieldSlot::readsText).count();
         this.components = components;
+        this.reader = reader;
         this.canonicalConstructor = canonicalConstructor;
         this.unreadable = unreadable;
         this.unwalkedFields = unwalkedFields;
     }
 
     static ClassPlan simple(Class<?> type, NodeKind kind) {
-        return new ClassPlan(type, kind, null, false, false, null, null, null, null, null);
+        return new ClassPlan(type, kind, null, false, false, false, null, null, null, null, null, null);
     }
 
     static ClassPlan container(Class<?> type, NodeKind kind, ContainerMode mode, boolean contentPlaced,
-            boolean weakKeys, String unwalkedFields) {
-        return new ClassPlan(type, kind, mode, contentPlaced, weakKeys, null, null, null, null,
-                unwalkedFields);
+            boolean weakKeys, boolean indexedList, String unwalkedFields) {
+        return new ClassPlan(type, kind, mode, contentPlaced, weakKeys, indexedList, null, null, null,
+                null, null, unwalkedFields);
     }
 
-    static ClassPlan bean(Class<?> type, FieldSlot[] fields) {
-        return new ClassPlan(type, NodeKind.BEAN, null, false, false, fields, null, null, null, null);
+    static ClassPlan bean(Class<?> type, FieldSlot[] fields, SlotReader reader) {
+        return new ClassPlan(type, NodeKind.BEAN, null, false, false, false, fields, null, reader,
+                null, null, null);
     }
 
-    static ClassPlan record(Class<?> type, FieldSlot[] components, MethodHandle constructor) {
-        return new ClassPlan(type, NodeKind.RECORD, null, false, false, null, components, constructor,
-                null, null);
+    static ClassPlan record(Class<?> type, FieldSlot[] components, SlotReader reader,
+            MethodHandle constructor) {
+        return new ClassPlan(type, NodeKind.RECORD, null, false, false, false, null, components, reader,
+                constructor, null, null);
     }
 
     static ClassPlan unreadable(Class<?> type, NodeKind kind, String why) {
-        return new ClassPlan(type, kind, null, false, false, null, null, null, why, null);
+        return new ClassPlan(type, kind, null, false, false, false, null, null, null, null, why, null);
     }
 
     /**

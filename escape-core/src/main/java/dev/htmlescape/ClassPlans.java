@@ -10,6 +10,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.WeakHashMap;
 
 /**
@@ -47,7 +48,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             case MAP:
                 return ClassPlan.container(type, kind, TypeClassifier.containerMode(type),
                         TypeClassifier.isContentPlaced(type), WeakHashMap.class.isAssignableFrom(type),
-                        textFieldsOf(type));
+                        isIndexedList(type), textFieldsOf(type));
             default:
                 return ClassPlan.simple(type, kind);
         }
@@ -99,7 +100,13 @@ final class ClassPlans extends ClassValue<ClassPlan> {
         // fields declared String first: a bean's own text is escaped before anything below it is
         // entered, so a set that reaches the bean again through a cycle hashes its escaped text
         slots.sort(Comparator.comparing((FieldSlot slot) -> !slot.string));
-        return ClassPlan.bean(type, slots.toArray(new FieldSlot[0]));
+        FieldSlot[] fields = slots.toArray(new FieldSlot[0]);
+        return ClassPlan.bean(type, fields, SlotReaders.of(type, fields, policy.compileReaders()));
+    }
+
+    private static boolean isIndexedList(Class<?> type) {
+        return List.class.isAssignableFrom(type) && RandomAccess.class.isAssignableFrom(type)
+                && TypeClassifier.isJdk(type);
     }
 
     /** Whether a field may hold text the walker would look at. */
@@ -147,7 +154,8 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             throw new IllegalStateException("a record always has a canonical constructor", e);
         }
         constructor = constructor.asSpreader(Object[].class, parameterTypes.length).asType(CONSTRUCTOR);
-        return ClassPlan.record(type, slots, constructor);
+        return ClassPlan.record(type, slots, SlotReaders.of(type, slots, policy.compileReaders()),
+                constructor);
     }
 
     private static MethodHandle componentField(Class<?> type, RecordComponent component,

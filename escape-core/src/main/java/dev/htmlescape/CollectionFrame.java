@@ -17,33 +17,71 @@ import java.util.Set;
  */
 final class CollectionFrame extends Frame {
 
-    private final Collection<Object> collection;
-    private final NodeKind kind;
-    private final ContainerMode mode;
+    static final int POOL = 4;
+
+    private Collection<Object> collection;
+    private NodeKind kind;
+    private ContainerMode mode;
     /** Whether where an element sits depends on its content, so changed content needs a refill. */
-    private final boolean orderedByContent;
-    private final Object[] elements;
+    private boolean orderedByContent;
+    /** The number of elements in the snapshot. */
+    private int size;
     /** The elements after escaping; allocated on the first replacement. */
     private Object[] values;
     private boolean elementChanged;
     /** The collection this frame made, when it made a copy; refilled again at the end if needed. */
     private Collection<Object> copy;
 
+    CollectionFrame(GraphWalker walker) {
+        super(walker, POOL);
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
-    CollectionFrame(GraphWalker walker, Object node, ClassPlan plan, Frame parent, int slotInParent,
-            EscapeContext context) {
-        super(walker, node, parent, slotInParent, context);
-        this.collection = (Collection<Object>) node;
-        this.kind = plan.kind;
-        this.mode = TypeClassifier.modeOf(node, plan.containerMode);
-        this.orderedByContent = plan.contentPlaced;
-        this.elements = collection.toArray();
+    void begin(ClassPlan plan) {
+        collection = (Collection<Object>) node;
+        kind = plan.kind;
+        mode = TypeClassifier.modeOf(node, plan.containerMode);
+        orderedByContent = plan.contentPlaced;
+        values = null;
+        elementChanged = false;
+        copy = null;
+        if (plan.indexedList) {
+            // a JDK list with constant-time get: read into scratch space rather than a new array
+            List<Object> list = (List<Object>) node;
+            size = list.size();
+            reserveSnapshot(size);
+            for (int i = 0; i < size; i++) {
+                snapshot[base + i] = list.get(i);
+            }
+        } else {
+            snapshot = collection.toArray();
+            base = 0;
+            size = snapshot.length;
+        }
+    }
+
+    @Override
+    void clear() {
+        super.clear();
+        collection = null;
+        values = null;
+        copy = null;
+    }
+
+    private Object element(int index) {
+        return snapshot[base + index];
+    }
+
+    /** The elements as they were before escaping, in an array of their own. */
+    private Object[] originals() {
+        return Arrays.copyOfRange(snapshot, base, base + size);
     }
 
     @Override
     Object next() {
-        while (++slot < elements.length) {
-            Object element = elements[slot];
+        while (++slot < size) {
+            Object element = element(slot);
             if (element == null) {
                 continue;
             }
@@ -75,7 +113,7 @@ final class CollectionFrame extends Frame {
             result = node;
             return;
         }
-        Object[] escaped = values == null ? elements : values;
+        Object[] escaped = values == null ? originals() : values;
         result = kind == NodeKind.LIST ? writeList(escaped) : refill(escaped);
         if (reachedUnfinished && orderedByContent) {
             // an element is an object still being escaped further up: refill again once it is done
@@ -94,7 +132,7 @@ final class CollectionFrame extends Frame {
             if (list instanceof RandomAccess) {
                 // some lists, CopyOnWriteArrayList among them, support set(i) but not ListIterator.set
                 for (int i = 0; i < escaped.length; i++) {
-                    if (escaped[i] != elements[i]) {
+                    if (escaped[i] != element(i)) {
                         list.set(i, escaped[i]);
                     }
                 }
@@ -102,7 +140,7 @@ final class CollectionFrame extends Frame {
                 ListIterator<Object> iterator = list.listIterator();
                 for (int i = 0; i < escaped.length; i++) {
                     iterator.next();
-                    if (escaped[i] != elements[i]) {
+                    if (escaped[i] != element(i)) {
                         iterator.set(escaped[i]);
                     }
                 }
@@ -119,13 +157,13 @@ final class CollectionFrame extends Frame {
             case REFILL_IN_PLACE:
                 requireNoCollision(escaped);
                 requireUnchangedSize(collection.size());
-                refillInPlace(collection, escaped, elements);
+                refillInPlace(collection, escaped, originals());
                 return node;
             case REFILL_AFTER_PROBE:
                 requireNoCollision(escaped);
                 requireUnchangedSize(collection.size());
                 probe(escaped);
-                refillInPlace(collection, escaped, elements);
+                refillInPlace(collection, escaped, originals());
                 return node;
             case UNMODIFIABLE_COPY:
                 return unmodifiableCopy(escaped);
@@ -167,9 +205,9 @@ final class CollectionFrame extends Frame {
             if (!seen.add(escaped[i])) {
                 int earlier = equalEarlier(i, escaped);
                 // replaced elements are immutable values whose originals are as they were
-                boolean bothReplaced = escaped[earlier] != elements[earlier] && escaped[i] != elements[i];
+                boolean bothReplaced = escaped[earlier] != element(earlier) && escaped[i] != element(i);
                 if (bothReplaced
-                        && SameKindContainers.sameElement((Set<?>) node, elements[earlier], elements[i])) {
+                        && SameKindContainers.sameElement((Set<?>) node, element(earlier), element(i))) {
                     return;
                 }
                 throw collision(i, escaped);
@@ -239,8 +277,8 @@ final class CollectionFrame extends Frame {
     }
 
     private void requireUnchangedSize(int size) {
-        if (size != elements.length) {
-            throw error(-1, "the collection changed size while it was escaped (" + elements.length
+        if (size != size) {
+            throw error(-1, "the collection changed size while it was escaped (" + size
                     + " to " + size + "); do not change a graph from another thread while escaping it",
                     null);
         }
@@ -258,8 +296,8 @@ final class CollectionFrame extends Frame {
 
     private EscapeException collision(int index, Object[] escaped) {
         int earlier = equalEarlier(index, escaped);
-        return error(index, "escaping made two elements equal, " + GraphWalker.describe(elements[earlier])
-                + " and " + GraphWalker.describe(elements[index]) + " both became "
+        return error(index, "escaping made two elements equal, " + GraphWalker.describe(element(earlier))
+                + " and " + GraphWalker.describe(element(index)) + " both became "
                 + GraphWalker.describe(escaped[index]) + "; the set would lose one of them", null);
     }
 
@@ -290,7 +328,7 @@ final class CollectionFrame extends Frame {
 
     private void replace(int slot, Object replacement) {
         if (values == null) {
-            values = elements.clone();
+            values = originals();
         }
         values[slot] = replacement;
     }

@@ -52,10 +52,13 @@ public final class Escaper {
 
     private final Policy policy;
     private final ClassPlans plans;
+    /** One walker per thread, reused call after call, so a call allocates no bookkeeping. */
+    private final ThreadLocal<GraphWalker> walkers;
 
     private Escaper(Policy policy) {
         this.policy = policy;
         this.plans = new ClassPlans(policy);
+        this.walkers = ThreadLocal.withInitial(() -> new GraphWalker(policy, plans));
     }
 
     /**
@@ -88,7 +91,12 @@ public final class Escaper {
             return null;
         }
         @SuppressWarnings("unchecked")
-        T escaped = (T) new GraphWalker(policy, plans).walk(root);
+        GraphWalker walker = walkers.get();
+        if (walker.isWalking()) {
+            // escaping again from inside a walk, say from a hashCode or a comparator
+            walker = new GraphWalker(policy, plans);
+        }
+        T escaped = (T) walker.walk(root);
         return escaped;
     }
 
@@ -111,6 +119,7 @@ public final class Escaper {
 
         private EscapeContext defaultContext;
         private Boolean escapeMapKeys;
+        private boolean compileReaders = true;
         private Boolean strict;
         private int maxDepth = -1;
         private int maxNodes = -1;
@@ -242,7 +251,17 @@ public final class Escaper {
                     strict != null && strict,
                     maxDepth == -1 ? DEFAULT_MAX_DEPTH : maxDepth,
                     maxNodes == -1 ? DEFAULT_MAX_NODES : maxNodes,
-                    List.copyOf(lookups)));
+                    List.copyOf(lookups),
+                    compileReaders));
+        }
+
+        /**
+         * Reads fields through their method handles one by one instead of a compiled reader: the
+         * path taken when a reader cannot be compiled, kept reachable so tests cover it.
+         */
+        Builder withoutCompiledReaders() {
+            compileReaders = false;
+            return this;
         }
 
         private static void requireUnset(boolean unset, String setting, Object current) {

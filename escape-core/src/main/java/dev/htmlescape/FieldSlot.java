@@ -51,6 +51,11 @@ final class FieldSlot {
                 holderType.getName(), name);
     }
 
+    /** Whether the slot's reader hands it over as text: declared {@code String}, not excluded. */
+    boolean readsText() {
+        return string && !excluded;
+    }
+
     Object get(Object holder) {
         try {
             return (Object) getter.invokeExact(holder);

@@ -1,6 +1,7 @@
 package dev.htmlescape;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,16 +14,19 @@ import java.util.List;
 abstract class Frame {
 
     final GraphWalker walker;
-    final Object node;
+    /** The node this frame escapes; {@code null} while the frame waits in the walker's pool. */
+    Object node;
     /** The frame that holds this one, or {@code null} for the root. */
-    final Frame parent;
+    Frame parent;
     /** Where this node sits in its parent. */
-    final int slotInParent;
+    int slotInParent;
     /** The context for Strings directly inside this node, or {@code null} for the default. */
-    final EscapeContext context;
+    EscapeContext context;
+    /** This node's entry in the walker's index of entered nodes. */
+    int entry;
 
     /** The slot whose child was last handed out. */
-    int slot = -1;
+    int slot;
     /** The node's result once {@link #finish()} ran: the node itself or its rebuilt copy. */
     Object result;
     /** Something at or below this node was written or replaced. */
@@ -34,12 +38,76 @@ abstract class Frame {
     private List<Frame> waitingHolders;
     private List<Integer> waitingSlots;
 
-    Frame(GraphWalker walker, Object node, Frame parent, int slotInParent, EscapeContext context) {
+    /**
+     * Where the snapshot of the node's slots is kept: a region of the walker's scratch array from
+     * {@link #base}, or, once the frame must outlive its turn on the stack, an array of its own.
+     */
+    Object[] snapshot;
+    int base;
+    private int snapshotLength;
+
+    /** Which of the walker's pools this frame goes back to. */
+    final int pool;
+    /** The next frame in the same pool, while this one waits there. */
+    Frame nextFree;
+
+    Frame(GraphWalker walker, int pool) {
         this.walker = walker;
+        this.pool = pool;
+    }
+
+    /** Sets up the state of this kind of frame for the node given to {@link #start}. */
+    abstract void begin(ClassPlan plan);
+
+    /** Starts escaping {@code node}; a frame from the pool starts from a clean state. */
+    final void start(Object node, Frame parent, int slotInParent, EscapeContext context) {
         this.node = node;
         this.parent = parent;
         this.slotInParent = slotInParent;
         this.context = context;
+        this.slot = -1;
+        this.result = null;
+        this.changed = false;
+        this.finished = false;
+        this.reachedUnfinished = false;
+        this.snapshot = null;
+        this.snapshotLength = 0;
+    }
+
+    /** Takes a region of {@code length} slots of the walker's scratch array for the snapshot. */
+    final void reserveSnapshot(int length) {
+        base = walker.reserveScratch(length);
+        snapshot = walker.scratch();
+        snapshotLength = length;
+    }
+
+    /**
+     * Called when the frame leaves the stack: gives its scratch region back, first copying it
+     * when the frame is kept (a cycle or a later refill may still need it).
+     */
+    final void leaveScratch(boolean kept) {
+        if (snapshotLength == 0) {
+            return;
+        }
+        if (kept) {
+            snapshot = Arrays.copyOfRange(snapshot, base, base + snapshotLength);
+        }
+        walker.releaseScratch(base);
+        if (kept) {
+            base = 0;
+        }
+    }
+
+    /** Drops every reference to the graph, so the pooled frame keeps nothing alive. */
+    void clear() {
+        node = null;
+        parent = null;
+        context = null;
+        result = null;
+        snapshot = null;
+        snapshotLength = 0;
+        waitingHolders = null;
+        waitingSlots = null;
     }
 
     /**
@@ -99,6 +167,8 @@ abstract class Frame {
         }
         waitingHolders.add(holder);
         waitingSlots.add(holderSlot);
+        // the holder must still be itself when this node completes, after the holder's own turn
+        walker.keepFrames();
     }
 
     /** Completes the frame and hands a rebuilt result to holders that waited for it. */

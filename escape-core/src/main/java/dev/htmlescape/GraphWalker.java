@@ -2,37 +2,63 @@ package dev.htmlescape;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * One call's walk over a graph: an explicit stack of {@link Frame}s, so depth costs heap rather
- * than thread stack, and an identity map of the nodes entered, so each is entered once.
+ * The walk over a graph: an explicit stack of {@link Frame}s, so depth costs heap rather than
+ * thread stack, and an index of the nodes entered, so each is entered once.
  *
- * <p>Not thread-safe: a walker serves one call.
+ * <p>A walker serves one call at a time and is reused by the next: its index, its scratch space
+ * and its frames are cleared and kept, so a walk over a clean graph allocates close to nothing.
+ * Not thread-safe: each thread has its own.
  */
 final class GraphWalker {
 
     private static final int MAX_DESCRIBED_LENGTH = 40;
+    /** Frames kept for reuse; more are left to the collector after a deep graph. */
+    private static final int MAX_POOLED_FRAMES = 256;
+    private static final int INITIAL_SCRATCH_LENGTH = 256;
+    /** Scratch space grown past this by one large graph is dropped after the call. */
+    private static final int KEPT_SCRATCH_LENGTH = 1 << 16;
+    private static final byte UNFINISHED = 0;
+    private static final byte FINISHED = 1;
+    private static final byte FINISHED_CHANGED = 2;
 
     private final Policy policy;
     private final ClassPlans plans;
-    private final IdentityHashMap<Object, Frame> entered = new IdentityHashMap<>();
-    /** The escaped Strings this call made, by identity; allocated with the first one. */
-    private Set<String> produced;
+    private final IdentityIndex entered = new IdentityIndex();
+    /** Per entered node: its frame while unfinished, then its result. */
+    private Object[] enteredValues = new Object[0];
+    private byte[] enteredStates = new byte[0];
+    /** The escaped Strings this call made, by identity. */
+    private final IdentityIndex produced = new IdentityIndex();
+    /** Snapshots of the frames on the stack, each in a region above its parent's. */
+    private Object[] scratch = new Object[INITIAL_SCRATCH_LENGTH];
+    private int scratchTop;
+    private int scratchUsed;
+    /** Per frame class, the frames waiting for reuse, linked through {@link Frame#nextFree}. */
+    private final Frame[] pools = new Frame[6];
+    private int pooledFrames;
+    /** Whether frames must outlive their turn on the stack, so none is reused in this call. */
+    private boolean keepFrames;
+    private boolean walking;
     /** Containers to refill once the graph is escaped; see {@link #refillAtEnd}. */
     private List<Frame> refillAtEnd;
     private Frame top;
+    private Object rootResult;
     private int depth;
     private int nodes;
 
     GraphWalker(Policy policy, ClassPlans plans) {
         this.policy = policy;
         this.plans = plans;
+    }
+
+    boolean isWalking() {
+        return walking;
     }
 
     Object walk(Object root) {
@@ -43,8 +69,9 @@ final class GraphWalker {
         if (plan.kind == NodeKind.OPAQUE) {
             return root;
         }
+        walking = true;
         try {
-            Frame rootFrame = push(root, plan, null);
+            push(root, plan, null);
             while (top != null) {
                 Frame frame = top;
                 Object child = frame.next();
@@ -61,7 +88,7 @@ final class GraphWalker {
                     frame.refillAgain();
                 }
             }
-            return rootFrame.result;
+            return rootResult;
         } catch (EscapeException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -69,7 +96,30 @@ final class GraphWalker {
             String path = top == null ? rootName(root) : pathTo(top, top.slot);
             throw new EscapeException(path, e + " was thrown while escaping; the value may be"
                     + " partly escaped", e);
+        } finally {
+            reset();
         }
+    }
+
+    /** Forgets this call's graph, so the walker keeps nothing of it alive while it waits. */
+    private void reset() {
+        Arrays.fill(enteredValues, 0, entered.size(), null);
+        entered.clear();
+        produced.clear();
+        if (scratch.length > KEPT_SCRATCH_LENGTH) {
+            scratch = new Object[INITIAL_SCRATCH_LENGTH];
+        } else {
+            Arrays.fill(scratch, 0, scratchUsed, null);
+        }
+        scratchTop = 0;
+        scratchUsed = 0;
+        refillAtEnd = null;
+        top = null;
+        rootResult = null;
+        depth = 0;
+        nodes = 0;
+        keepFrames = false;
+        walking = false;
     }
 
     /**
@@ -82,35 +132,66 @@ final class GraphWalker {
             refillAtEnd = new ArrayList<>();
         }
         refillAtEnd.add(frame);
+        keepFrames();
+    }
+
+    /** Keeps every frame from now on: one will be used again after its turn on the stack. */
+    void keepFrames() {
+        keepFrames = true;
     }
 
     boolean strict() {
         return policy.strict();
     }
 
+    boolean escapeMapKeys() {
+        return policy.escapeMapKeys();
+    }
+
+    /** The start of a new region of {@code length} slots in {@link #scratch()}. */
+    int reserveScratch(int length) {
+        int start = scratchTop;
+        int end = start + length;
+        if (end > scratch.length) {
+            scratch = Arrays.copyOf(scratch, Math.max(end, 2 * scratch.length));
+        }
+        scratchTop = end;
+        scratchUsed = Math.max(scratchUsed, end);
+        return start;
+    }
+
+    /** The scratch array; a frame keeps the one it reserved in, which holds its region. */
+    Object[] scratch() {
+        return scratch;
+    }
+
+    /** Gives back the region starting at {@code start}, the last one reserved that is still held. */
+    void releaseScratch(int start) {
+        scratchTop = start;
+    }
+
     /**
      * Escapes {@code text}, unless this call produced it: two containers can share storage (a list
      * and an unmodifiable view of it, an array and {@code Arrays.asList} of it), and an element
-     * escaped through one must not be escaped again through the other.
+     * escaped through one must not be escaped again through the other. Only text that escaping
+     * would change can be such an element, so clean text costs no lookup.
      */
     String encode(String text, EscapeContext explicit) {
-        if (produced != null && produced.contains(text)) {
+        String escaped = (explicit == null ? policy.defaultContext() : explicit).encode(text);
+        if (escaped == text) {
             return text;
         }
-        String escaped = (explicit == null ? policy.defaultContext() : explicit).encode(text);
-        if (escaped != text) {
-            if (produced == null) {
-                produced = Collections.newSetFromMap(new IdentityHashMap<>());
-            }
-            produced.add(escaped);
+        if (produced.indexOf(text) >= 0) {
+            return text;
         }
+        produced.add(escaped);
         return escaped;
     }
 
     /** Whether {@code node} was entered and something at or below it may have been written. */
     boolean mayHaveChanged(Object node) {
-        Frame frame = entered.get(node);
-        return frame != null && (frame.changed || !frame.finished);
+        int entry = entered.indexOf(node);
+        return entry >= 0 && enteredStates[entry] != FINISHED;
     }
 
     private void visit(Frame holder, Object child) {
@@ -118,12 +199,18 @@ final class GraphWalker {
         if (plan.kind == NodeKind.OPAQUE) {
             return;
         }
-        Frame seen = entered.get(child);
-        if (seen == null) {
+        int entry = entered.indexOf(child);
+        if (entry < 0) {
             push(child, plan, holder);
-        } else if (seen.finished) {
-            holder.accept(holder.slot, child, seen.result, seen.changed);
-        } else if (!seen.mayBeRebuilt()) {
+            return;
+        }
+        byte state = enteredStates[entry];
+        if (state != UNFINISHED) {
+            holder.accept(holder.slot, child, enteredValues[entry], state == FINISHED_CHANGED);
+            return;
+        }
+        Frame seen = (Frame) enteredValues[entry];
+        if (!seen.mayBeRebuilt()) {
             // a cycle back to an object escaped in place further up; its own Strings are escaped
             // already, its subgraph maybe not, so the holder must treat it as changed
             holder.noteUnfinished(holder.slot);
@@ -135,7 +222,7 @@ final class GraphWalker {
         }
     }
 
-    private Frame push(Object node, ClassPlan plan, Frame holder) {
+    private void push(Object node, ClassPlan plan, Frame holder) {
         int slot = holder == null ? -1 : holder.slot;
         if (depth >= policy.maxDepth()) {
             throw new EscapeException(pathTo(holder, slot), "the graph is nested deeper than maxDepth ("
@@ -161,37 +248,67 @@ final class GraphWalker {
             }
             plan.reportUnwalkedFieldsOnce();
         }
-        EscapeContext context = holder == null ? null : holder.childContext();
-        Frame frame;
-        switch (plan.kind) {
-            case BEAN:
-                frame = new BeanFrame(this, node, plan, holder, slot);
-                break;
-            case RECORD:
-                frame = new RecordFrame(this, node, plan, holder, slot);
-                break;
-            case ARRAY:
-                frame = new ArrayFrame(this, node, holder, slot, context);
-                break;
-            case MAP:
-                frame = new MapFrame(this, node, plan, holder, slot, context, policy.escapeMapKeys());
-                break;
-            case OPTIONAL:
-                frame = new OptionalFrame(this, node, holder, slot, context);
-                break;
-            case LIST:
-            case SET:
-            case COLLECTION:
-                frame = new CollectionFrame(this, node, plan, holder, slot, context);
-                break;
-            default:
-                throw new AssertionError(plan.kind + " values are never entered");
+        Frame frame = frameFor(plan.kind);
+        frame.start(node, holder, slot, holder == null ? null : holder.childContext());
+        frame.begin(plan);
+        int entry = entered.add(node);
+        if (entry >= enteredValues.length) {
+            enteredValues = Arrays.copyOf(enteredValues, entered.capacity());
+            enteredStates = Arrays.copyOf(enteredStates, entered.capacity());
         }
-        entered.put(node, frame);
+        enteredValues[entry] = frame;
+        enteredStates[entry] = UNFINISHED;
+        frame.entry = entry;
         nodes++;
         depth++;
         top = frame;
-        return frame;
+    }
+
+    /** A frame for a node of {@code kind}: a pooled one if there is one. */
+    private Frame frameFor(NodeKind kind) {
+        int pool = poolOf(kind);
+        Frame pooled = pools[pool];
+        if (pooled != null) {
+            pools[pool] = pooled.nextFree;
+            pooled.nextFree = null;
+            pooledFrames--;
+            return pooled;
+        }
+        switch (kind) {
+            case BEAN:
+                return new BeanFrame(this);
+            case RECORD:
+                return new RecordFrame(this);
+            case ARRAY:
+                return new ArrayFrame(this);
+            case MAP:
+                return new MapFrame(this);
+            case OPTIONAL:
+                return new OptionalFrame(this);
+            default:
+                return new CollectionFrame(this);
+        }
+    }
+
+    private static int poolOf(NodeKind kind) {
+        switch (kind) {
+            case BEAN:
+                return BeanFrame.POOL;
+            case RECORD:
+                return RecordFrame.POOL;
+            case ARRAY:
+                return ArrayFrame.POOL;
+            case MAP:
+                return MapFrame.POOL;
+            case OPTIONAL:
+                return OptionalFrame.POOL;
+            case LIST:
+            case SET:
+            case COLLECTION:
+                return CollectionFrame.POOL;
+            default:
+                throw new AssertionError(kind + " values are never entered");
+        }
     }
 
     private void pop(Frame frame) {
@@ -199,8 +316,19 @@ final class GraphWalker {
         frame.complete();
         depth--;
         top = frame.parent;
-        if (top != null) {
+        enteredValues[frame.entry] = frame.result;
+        enteredStates[frame.entry] = frame.changed ? FINISHED_CHANGED : FINISHED;
+        if (top == null) {
+            rootResult = frame.result;
+        } else {
             top.accept(frame.slotInParent, frame.node, frame.result, frame.changed);
+        }
+        frame.leaveScratch(keepFrames);
+        if (!keepFrames && pooledFrames < MAX_POOLED_FRAMES) {
+            frame.clear();
+            frame.nextFree = pools[frame.pool];
+            pools[frame.pool] = frame;
+            pooledFrames++;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.htmlescape;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -12,15 +13,17 @@ import java.util.NavigableMap;
  */
 final class MapFrame extends Frame {
 
-    private final ContainerMode mode;
-    private final Object[] keys;
-    private final Object[] values;
-    private final boolean escapeKeys;
+    static final int POOL = 5;
+
+    private ContainerMode mode;
+    /** The number of entries; the snapshot holds the keys, then the values. */
+    private int size;
+    private boolean escapeKeys;
     /**
      * An escaped key of a {@code WeakHashMap} would be referenced by nothing but the map, so the
      * collector could drop its entry: such keys are left as they are.
      */
-    private final boolean weakKeys;
+    private boolean weakKeys;
     /** Keys and values after escaping; allocated on the first replacement. */
     private Object[] newKeys;
     private Object[] newValues;
@@ -30,34 +33,69 @@ final class MapFrame extends Frame {
     /** The map this frame made, when it made a copy; refilled again at the end if needed. */
     private Map<Object, Object> copy;
 
-    MapFrame(GraphWalker walker, Object node, ClassPlan plan, Frame parent, int slotInParent,
-            EscapeContext context, boolean escapeKeys) {
-        super(walker, node, parent, slotInParent, context);
-        this.mode = plan.containerMode;
-        this.escapeKeys = escapeKeys;
-        this.weakKeys = plan.weakKeys;
+    MapFrame(GraphWalker walker) {
+        super(walker, POOL);
+    }
+
+    @Override
+    void begin(ClassPlan plan) {
+        mode = plan.containerMode;
+        escapeKeys = walker.escapeMapKeys();
+        weakKeys = plan.weakKeys;
+        newKeys = null;
+        newValues = null;
+        keyContentChanged = false;
+        keyReachedUnfinished = false;
+        copy = null;
         Map<?, ?> map = (Map<?, ?>) node;
-        int size = map.size();
-        this.keys = new Object[size];
-        this.values = new Object[size];
+        size = map.size();
+        reserveSnapshot(2 * size);
         int i = 0;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (i == size) {
                 throw error(-1, "the map grew while it was read; do not change a graph from another"
                         + " thread while escaping it", null);
             }
-            keys[i] = entry.getKey();
-            values[i] = entry.getValue();
+            snapshot[base + i] = entry.getKey();
+            snapshot[base + size + i] = entry.getValue();
             i++;
+        }
+        if (i != size) {
+            throw error(-1, "the map shrank while it was read; do not change a graph from another"
+                    + " thread while escaping it", null);
         }
     }
 
     @Override
+    void clear() {
+        super.clear();
+        newKeys = null;
+        newValues = null;
+        copy = null;
+    }
+
+    private Object key(int index) {
+        return snapshot[base + index];
+    }
+
+    private Object value(int index) {
+        return snapshot[base + size + index];
+    }
+
+    private Object[] originalKeys() {
+        return Arrays.copyOfRange(snapshot, base, base + size);
+    }
+
+    private Object[] originalValues() {
+        return Arrays.copyOfRange(snapshot, base + size, base + 2 * size);
+    }
+
+    @Override
     Object next() {
-        int end = keys.length * 2;
+        int end = size * 2;
         while (++slot < end) {
             boolean isKey = (slot & 1) == 0;
-            Object value = isKey ? keys[slot >> 1] : values[slot >> 1];
+            Object value = isKey ? key(slot >> 1) : value(slot >> 1);
             if (value == null) {
                 continue;
             }
@@ -114,8 +152,8 @@ final class MapFrame extends Frame {
             replaceValues(map);
             return;
         }
-        Object[] escapedKeys = newKeys == null ? keys : newKeys;
-        Object[] escapedValues = newValues == null ? values : newValues;
+        Object[] escapedKeys = newKeys == null ? originalKeys() : newKeys;
+        Object[] escapedValues = newValues == null ? originalValues() : newValues;
         switch (mode) {
             case REFILL_IN_PLACE:
             case REFILL_AFTER_PROBE:
@@ -124,11 +162,11 @@ final class MapFrame extends Frame {
                 if (mode == ContainerMode.REFILL_AFTER_PROBE) {
                     probe(map, escapedKeys[0], escapedValues[0]);
                 }
-                refillInPlace(map, escapedKeys, escapedValues, keys, values);
+                refillInPlace(map, escapedKeys, escapedValues, originalKeys(), originalValues());
                 break;
             case UNMODIFIABLE_COPY:
-                copy = SameKindContainers.emptyMapLike((Map<?, ?>) node, keys.length);
-                for (int i = 0; i < keys.length; i++) {
+                copy = SameKindContainers.emptyMapLike((Map<?, ?>) node, size);
+                for (int i = 0; i < size; i++) {
                     if (copy.containsKey(escapedKeys[i])) {
                         throw collision(i, escapedKeys);
                     }
@@ -158,19 +196,19 @@ final class MapFrame extends Frame {
         int i = 0;
         try {
             if (!throughEntries) {
-                for (; i < keys.length; i++) {
-                    if (newValues[i] != values[i]) {
-                        map.put(keys[i], newValues[i]);
+                for (; i < size; i++) {
+                    if (newValues[i] != value(i)) {
+                        map.put(key(i), newValues[i]);
                     }
                 }
                 return;
             }
             for (Map.Entry<Object, Object> entry : map.entrySet()) {
-                if (entry.getKey() != keys[i]) {
+                if (entry.getKey() != key(i)) {
                     throw error(-1, "the map changed while it was escaped; do not change a graph"
                             + " from another thread while escaping it", null);
                 }
-                if (newValues[i] != values[i]) {
+                if (newValues[i] != value(i)) {
                     setValue(map, entry, newValues[i]);
                 }
                 i++;
@@ -198,12 +236,12 @@ final class MapFrame extends Frame {
      * wrapped identity map), and its own size check after the refill decides.
      */
     private void requireNoCollision(Object[] escapedKeys) {
-        Map<Object, Object> seen = SameKindContainers.emptyMapLike((Map<?, ?>) node, keys.length);
-        for (int i = 0; i < keys.length; i++) {
+        Map<Object, Object> seen = SameKindContainers.emptyMapLike((Map<?, ?>) node, size);
+        for (int i = 0; i < size; i++) {
             if (seen.containsKey(escapedKeys[i])) {
                 int earlier = equalEarlier(i, escapedKeys);
-                boolean bothReplaced = escapedKeys[earlier] != keys[earlier] && escapedKeys[i] != keys[i];
-                if (bothReplaced && SameKindContainers.sameKey((Map<?, ?>) node, keys[earlier], keys[i])) {
+                boolean bothReplaced = escapedKeys[earlier] != key(earlier) && escapedKeys[i] != key(i);
+                if (bothReplaced && SameKindContainers.sameKey((Map<?, ?>) node, key(earlier), key(i))) {
                     return;
                 }
                 throw collision(i, escapedKeys);
@@ -295,21 +333,21 @@ final class MapFrame extends Frame {
 
     private EscapeException collision(int index, Object[] escapedKeys) {
         int earlier = equalEarlier(index, escapedKeys);
-        return error(2 * index, "escaping made two keys equal, " + GraphWalker.describe(keys[earlier])
-                + " and " + GraphWalker.describe(keys[index]) + " both became "
+        return error(2 * index, "escaping made two keys equal, " + GraphWalker.describe(key(earlier))
+                + " and " + GraphWalker.describe(key(index)) + " both became "
                 + GraphWalker.describe(escapedKeys[index]) + "; the map would lose an entry", null);
     }
 
     private void requireUnchangedSize(int size) {
-        if (size != keys.length) {
-            throw error(-1, "the map changed size while it was escaped (" + keys.length + " to " + size
+        if (size != size) {
+            throw error(-1, "the map changed size while it was escaped (" + size + " to " + size
                     + "); do not change a graph from another thread while escaping it", null);
         }
     }
 
     @Override
     String label(int slot) {
-        Object key = keys[slot >> 1];
+        Object key = key(slot >> 1);
         String name = key instanceof String ? GraphWalker.describe(key) : "#" + (slot >> 1);
         return (slot & 1) == 0 ? "[key " + name + "]" : "[" + name + "]";
     }
@@ -332,7 +370,7 @@ final class MapFrame extends Frame {
         }
         @SuppressWarnings("unchecked")
         Map<Object, Object> map = (Map<Object, Object>) node;
-        Object key = (newKeys == null ? keys : newKeys)[slot >> 1];
+        Object key = newKeys == null ? key(slot >> 1) : newKeys[slot >> 1];
         try {
             for (Map.Entry<Object, Object> entry : map.entrySet()) {
                 if (entry.getKey() == key) {
@@ -350,12 +388,12 @@ final class MapFrame extends Frame {
         int index = slot >> 1;
         if ((slot & 1) == 0) {
             if (newKeys == null) {
-                newKeys = keys.clone();
+                newKeys = originalKeys();
             }
             newKeys[index] = replacement;
         } else {
             if (newValues == null) {
-                newValues = values.clone();
+                newValues = originalValues();
             }
             newValues[index] = replacement;
         }

@@ -5,12 +5,24 @@ import java.util.Optional;
 /** An {@code Optional}: immutable, so a changed content yields a new {@code Optional}. */
 final class OptionalFrame extends Frame {
 
-    private final Object content;
+    static final int POOL = 3;
 
-    OptionalFrame(GraphWalker walker, Object node, Frame parent, int slotInParent, EscapeContext context) {
-        super(walker, node, parent, slotInParent, context);
-        this.content = ((Optional<?>) node).orElse(null);
-        this.result = node;
+    private Object content;
+
+    OptionalFrame(GraphWalker walker) {
+        super(walker, POOL);
+    }
+
+    @Override
+    void begin(ClassPlan plan) {
+        content = ((Optional<?>) node).orElse(null);
+        result = node;
+    }
+
+    @Override
+    void clear() {
+        super.clear();
+        content = null;
     }
 
     @Override

@@ -10,5 +10,6 @@ record Policy(
         boolean strict,
         int maxDepth,
         int maxNodes,
-        List<MethodHandles.Lookup> lookups) {
+        List<MethodHandles.Lookup> lookups,
+        boolean compileReaders) {
 }

@@ -1,38 +1,56 @@
 package dev.htmlescape;
 
-/** A record: its components are collected and, if any changed, the record is rebuilt. */
-final class RecordFrame extends Frame {
+import java.util.Arrays;
 
-    private final ClassPlan plan;
-    private final Object[] values;
+/**
+ * A record: its components are read into the snapshot, escaped there, and, if any changed, the
+ * record is rebuilt through its canonical constructor.
+ */
+final class RecordFrame extends FieldFrame {
+
+    static final int POOL = 1;
+
+    private ClassPlan plan;
+    private FieldSlot[] components;
     private boolean rebuild;
 
-    RecordFrame(GraphWalker walker, Object node, ClassPlan plan, Frame parent, int slotInParent) {
-        super(walker, node, parent, slotInParent, null);
-        this.plan = plan;
-        FieldSlot[] components = plan.components;
-        this.values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            values[i] = components[i].get(node);
+    RecordFrame(GraphWalker walker) {
+        super(walker, POOL);
+    }
+
+    @Override
+    void begin(ClassPlan recordPlan) {
+        plan = recordPlan;
+        components = recordPlan.components;
+        rebuild = false;
+        reserveSnapshot(components.length);
+        recordPlan.reader.read(node, this);
+    }
+
+    @Override
+    void readText(int slot, String text) {
+        snapshot[base + slot] = text;
+        if (text != null) {
+            escapeSlot(slot, text);
         }
     }
 
     @Override
+    void readChild(int slot, Object value) {
+        snapshot[base + slot] = value;
+    }
+
+    @Override
     Object next() {
-        FieldSlot[] components = plan.components;
         while (++slot < components.length) {
             FieldSlot component = components[slot];
-            Object value = values[slot];
-            if (value == null || component.excluded) {
+            Object value = snapshot[base + slot];
+            // text components were escaped as they were read
+            if (value == null || component.excluded || component.readsText()) {
                 continue;
             }
             if (value instanceof String) {
-                String text = (String) value;
-                String escaped = encode(text, component.context);
-                if (escaped != text) {
-                    values[slot] = escaped;
-                    rebuild = true;
-                }
+                escapeSlot(slot, (String) value);
                 continue;
             }
             return value;
@@ -40,11 +58,19 @@ final class RecordFrame extends Frame {
         return null;
     }
 
+    private void escapeSlot(int slot, String text) {
+        String escaped = encode(text, components[slot].context);
+        if (escaped != text) {
+            snapshot[base + slot] = escaped;
+            rebuild = true;
+        }
+    }
+
     @Override
     void accept(int slot, Object original, Object replacement, boolean childChanged) {
         changed |= childChanged;
         if (replacement != original) {
-            values[slot] = replacement;
+            snapshot[base + slot] = replacement;
             rebuild = true;
         }
     }
@@ -55,6 +81,7 @@ final class RecordFrame extends Frame {
             result = node;
             return;
         }
+        Object[] values = Arrays.copyOfRange(snapshot, base, base + components.length);
         try {
             result = (Object) plan.canonicalConstructor.invokeExact(values);
         } catch (RuntimeException e) {
@@ -70,13 +97,20 @@ final class RecordFrame extends Frame {
     }
 
     @Override
+    void clear() {
+        super.clear();
+        plan = null;
+        components = null;
+    }
+
+    @Override
     String label(int slot) {
-        return "." + plan.components[slot].name;
+        return "." + components[slot].name;
     }
 
     @Override
     EscapeContext childContext() {
-        return plan.components[slot].context;
+        return components[slot].context;
     }
 
     @Override

@@ -1,0 +1,164 @@
+package dev.htmlescape;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.ref.WeakReference;
+import java.util.AbstractCollection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Each thread's walker is reused call after call; no call may see anything of an earlier one. */
+class WalkerReuseTest {
+
+    static class Node {
+        String name;
+        List<Object> children = new ArrayList<>();
+        Map<String, Object> attributes = new HashMap<>();
+
+        Node(String name) {
+            this.name = name;
+        }
+    }
+
+    record Label(String text, Object next) {
+    }
+
+    /** A collection of the application whose {@code toArray} escapes another graph. */
+    static class EscapingCollection extends AbstractCollection<Object> {
+        final List<Object> elements = new ArrayList<>();
+        final Node other;
+
+        EscapingCollection(Node other) {
+            this.other = other;
+        }
+
+        @Override
+        public Object[] toArray() {
+            Escaper.escape(other);
+            return elements.toArray();
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return elements.iterator();
+        }
+
+        @Override
+        public int size() {
+            return elements.size();
+        }
+
+        @Override
+        public boolean add(Object element) {
+            return elements.add(element);
+        }
+
+        @Override
+        public void clear() {
+            elements.clear();
+        }
+    }
+
+    private static Node tree(String prefix, int width) {
+        Node root = new Node(prefix + "<root>");
+        for (int i = 0; i < width; i++) {
+            Node child = new Node(prefix + "<" + i + ">");
+            child.attributes.put("<k" + i + ">", new Label("<l" + i + ">", List.of("<e" + i + ">")));
+            root.children.add(child);
+            root.children.add(prefix + "&" + i);
+        }
+        return root;
+    }
+
+    private static void assertEscapedTree(Node root, String prefix, int width) {
+        assertEquals(prefix + "&lt;root&gt;", root.name);
+        for (int i = 0; i < width; i++) {
+            Node child = (Node) root.children.get(2 * i);
+            assertEquals(prefix + "&lt;" + i + "&gt;", child.name);
+            assertEquals(new Label("&lt;l" + i + "&gt;", List.of("&lt;e" + i + "&gt;")),
+                    child.attributes.get("&lt;k" + i + "&gt;"));
+            assertEquals(prefix + "&amp;" + i, root.children.get(2 * i + 1));
+        }
+    }
+
+    @Test
+    void callsOfDifferentSizesOneAfterAnotherAreEachEscapedOnce() {
+        for (int width : new int[] {3, 500, 1, 0, 40, 2}) {
+            Node root = tree("w" + width, width);
+
+            Escaper.escape(root);
+
+            assertEscapedTree(root, "w" + width, width);
+        }
+    }
+
+    @Test
+    void aCallAfterAFailedCallStartsClean() {
+        Node failing = tree("f", 5);
+        failing.children.add(new HashSet<>(Set.of("x\u0001", "x ")));
+        assertThrows(EscapeException.class, () -> Escaper.escape(failing));
+
+        Node next = tree("n", 5);
+        Escaper.escape(next);
+
+        assertEscapedTree(next, "n", 5);
+    }
+
+    @Test
+    void escapingFromInsideAWalkUsesAWalkerOfItsOwn() {
+        Node other = tree("o", 4);
+        EscapingCollection collection = new EscapingCollection(other);
+        collection.add("<outer>");
+        collection.add(tree("i", 4));
+        Node root = new Node("<r>");
+        root.children.add(collection);
+
+        Escaper.escape(root);
+
+        assertEscapedTree(other, "o", 4);
+        assertEquals("&lt;r&gt;", root.name);
+        assertEquals("&lt;outer&gt;", collection.elements.get(0));
+        assertEscapedTree((Node) collection.elements.get(1), "i", 4);
+    }
+
+    @Test
+    void theWalkerKeepsNothingOfAGraphOnceTheCallReturns() {
+        WeakReference<Node> escaped = escapeAndForget(tree("g", 50), false);
+        WeakReference<Node> failed = escapeAndForget(tree("h", 50), true);
+
+        awaitCollected(escaped);
+        awaitCollected(failed);
+        assertNull(escaped.get(), "the escaped graph is still referenced after the call");
+        assertNull(failed.get(), "the graph of a failed call is still referenced after the call");
+    }
+
+    private static WeakReference<Node> escapeAndForget(Node root, boolean fail) {
+        if (fail) {
+            root.children.add(new HashSet<>(Set.of("x\u0001", "x ")));
+            assertThrows(EscapeException.class, () -> Escaper.escape(root));
+        } else {
+            Escaper.escape(root);
+        }
+        return new WeakReference<>(root);
+    }
+
+    private static void awaitCollected(WeakReference<?> reference) {
+        for (int i = 0; i < 50 && reference.get() != null; i++) {
+            System.gc();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -32,9 +32,11 @@ public enum EscapeContext {
      * {@code Encode.forHtml}: {@code & < > " '} become entities. Safe in HTML text content and in
      * quoted attribute values (single or double quotes). Not safe in unquoted attributes, inside
      * {@code <script>} or {@code <style>}, in URL attributes such as {@code href} (it does not stop
-     * {@code javascript:} URLs), or in event handler attributes. The default.
+     * {@code javascript:} URLs), or in event handler attributes. The default. The output is
+     * identical to OWASP's for every input; it comes from an encoder of this library that is faster
+     * on text that needs escaping.
      */
-    HTML(Encode::forHtml),
+    HTML(HtmlEncoder::encode),
 
     /**
      * {@code Encode.forHtmlContent}: {@code & < >} become entities, quotes stay. Safe in HTML text

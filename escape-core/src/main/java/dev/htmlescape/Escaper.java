@@ -37,8 +37,10 @@ import java.util.Objects;
  * {@link EscapeException} whenever it would have changed.
  *
  * <p>Thread-safety: an {@code Escaper} is immutable and may be shared by any number of threads.
- * The per-class metadata it computes on first use is cached for its lifetime. A graph must not be
- * changed by another thread while it is being escaped.
+ * The per-class metadata it computes on first use is cached for its lifetime, with a reader
+ * compiled per class. Each thread keeps its walk's bookkeeping for the next call, cleared of the
+ * graph and trimmed after a large one. A graph must not be changed by another thread while it is
+ * being escaped.
  */
 public final class Escaper {
 

@@ -73,17 +73,32 @@ final class HandWritten {
         return list;
     }
 
-    /** Escaped keys hash elsewhere: take every entry out, then put the escaped ones back. */
+    /**
+     * Values are set through their entries; escaped keys hash elsewhere, so the map is refilled,
+     * but only when a key changed, as careful code would do.
+     */
     private static void escape(Map<String, String> map) {
-        String[] keysAndValues = new String[2 * map.size()];
+        String[] escapedKeys = null;
         int i = 0;
         for (Map.Entry<String, String> entry : map.entrySet()) {
-            keysAndValues[i++] = Encode.forHtml(entry.getKey());
-            keysAndValues[i++] = Encode.forHtml(entry.getValue());
+            entry.setValue(Encode.forHtml(entry.getValue()));
+            String key = entry.getKey();
+            String escaped = Encode.forHtml(key);
+            if (escaped != key && escapedKeys == null) {
+                escapedKeys = map.keySet().toArray(new String[0]);
+            }
+            if (escapedKeys != null) {
+                escapedKeys[i] = escaped;
+            }
+            i++;
         }
+        if (escapedKeys == null) {
+            return;
+        }
+        String[] values = map.values().toArray(new String[0]);
         map.clear();
-        for (int k = 0; k < keysAndValues.length; k += 2) {
-            map.put(keysAndValues[k], keysAndValues[k + 1]);
+        for (int k = 0; k < values.length; k++) {
+            map.put(escapedKeys[k], values[k]);
         }
     }
 

@@ -18,7 +18,9 @@ final class BeanFrame extends FieldFrame {
     @Override
     void begin(ClassPlan plan) {
         fields = plan.fields;
-        reserveSnapshot(fields.length);
+        if (!plan.textOnlyBean) {
+            reserveSnapshot(fields.length);
+        }
         plan.reader.read(node, this);
         // text fields come first and were escaped as they were read; their scratch slots are unset
         slot = plan.textFields - 1;

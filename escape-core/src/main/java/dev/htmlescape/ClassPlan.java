@@ -26,6 +26,10 @@ final class ClassPlan {
     final FieldSlot[] fields;
     /** For beans: how many of {@link #fields}, at the front, are declared {@code String}. */
     final int textFields;
+    /** A bean whose every field is declared {@code String}: it has no children to enter. */
+    final boolean textOnlyBean;
+    /** A JDK list with constant-time access whose elements can be set one by one in place. */
+    final boolean settableIndexedList;
     /** For records: every component, in declaration order. */
     final FieldSlot[] components;
     /** For beans and records: reads {@link #fields} or {@link #components} in one pass. */
@@ -52,6 +56,9 @@ final class ClassPlan {
         this.indexedList = indexedList;
         this.fields = fields;
         this.textFields = fields == null ? 0 : (int) Arrays.stream(fields).filter(FieldSlot::readsText).count();
+        this.textOnlyBean = kind == NodeKind.BEAN && fields != null && textFields == fields.length;
+        this.settableIndexedList = indexedList && kind == NodeKind.LIST
+                && containerMode != ContainerMode.UNMODIFIABLE_COPY;
         this.components = components;
         this.reader = reader;
         this.canonicalConstructor = canonicalConstructor;

@@ -146,10 +146,15 @@ final class CollectionFrame extends Frame {
                 }
             }
         } catch (RuntimeException e) {
-            throw error(-1, node.getClass().getName() + " refused an escaped element (" + e + ");"
-                    + " hold the values in an ArrayList or mark the field @NoEscape", e);
+            throw error(-1, refusedElement(node, e), e);
         }
         return node;
+    }
+
+    /** Why {@code list} was left partly escaped: it threw {@code e} when an element was set. */
+    static String refusedElement(Object list, RuntimeException e) {
+        return list.getClass().getName() + " refused an escaped element (" + e + "); hold the values"
+                + " in an ArrayList or mark the field @NoEscape";
     }
 
     private Object refill(Object[] escaped) {

@@ -49,6 +49,8 @@ final class GraphWalker {
     private List<Frame> refillAtEnd;
     private Frame top;
     private Object rootResult;
+    /** Reads the beans escaped on the spot; never on the stack, so never kept by anyone. */
+    private BeanFrame textBeanFrame;
     private int depth;
     private int nodes;
 
@@ -71,6 +73,9 @@ final class GraphWalker {
         }
         walking = true;
         try {
+            if (escapedOnTheSpot(root, plan, null, null)) {
+                return root;
+            }
             push(root, plan, null);
             while (top != null) {
                 Frame frame = top;
@@ -201,7 +206,9 @@ final class GraphWalker {
         }
         int entry = entered.indexOf(child);
         if (entry < 0) {
-            push(child, plan, holder);
+            if (!escapedOnTheSpot(child, plan, holder, holder.childContext())) {
+                push(child, plan, holder);
+            }
             return;
         }
         byte state = enteredStates[entry];
@@ -222,44 +229,128 @@ final class GraphWalker {
         }
     }
 
-    private void push(Object node, ClassPlan plan, Frame holder) {
-        int slot = holder == null ? -1 : holder.slot;
+    /**
+     * Escapes a node that has no children to enter, a bean whose fields are all text or a settable
+     * JDK list that holds only text, without a frame of its own, and tells its holder. Such a node
+     * is still entered, so that it is escaped once and a map or set that holds it sees the change.
+     *
+     * @return whether the node was escaped here; if not, it needs a frame
+     */
+    private boolean escapedOnTheSpot(Object node, ClassPlan plan, Frame holder, EscapeContext context) {
+        boolean changed;
+        if (plan.textOnlyBean) {
+            checkEntering(node, plan, holder);
+            if (textBeanFrame == null) {
+                textBeanFrame = new BeanFrame(this);
+            }
+            BeanFrame frame = textBeanFrame;
+            frame.start(node, holder, holder == null ? -1 : holder.slot, null);
+            frame.begin(plan);
+            changed = frame.changed;
+            frame.clear();
+        } else if (plan.settableIndexedList && holdsOnlyText((List<?>) node)) {
+            checkEntering(node, plan, holder);
+            changed = escapeTextList(node, holder, context);
+        } else {
+            return false;
+        }
+        int entry = enter(node);
+        enteredValues[entry] = node;
+        enteredStates[entry] = changed ? FINISHED_CHANGED : FINISHED;
+        if (holder == null) {
+            rootResult = node;
+        } else {
+            holder.accept(holder.slot, node, node, changed);
+        }
+        return true;
+    }
+
+    private static boolean holdsOnlyText(List<?> list) {
+        for (int i = 0, size = list.size(); i < size; i++) {
+            Object element = list.get(i);
+            if (element != null && !(element instanceof String)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Escapes, in place, the elements of a list that holds only text. */
+    private boolean escapeTextList(Object node, Frame holder, EscapeContext context) {
+        @SuppressWarnings("unchecked")
+        List<Object> list = (List<Object>) node;
+        boolean changed = false;
+        for (int i = 0, size = list.size(); i < size; i++) {
+            String text = (String) list.get(i);
+            if (text == null) {
+                continue;
+            }
+            String escaped = encode(text, context);
+            if (escaped != text) {
+                try {
+                    list.set(i, escaped);
+                } catch (RuntimeException e) {
+                    throw new EscapeException(pathTo(holder, node) + "[" + i + "]",
+                            CollectionFrame.refusedElement(node, e), e);
+                }
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** Fails before {@code node} is entered if a limit or its class forbids entering it. */
+    private void checkEntering(Object node, ClassPlan plan, Frame holder) {
         if (depth >= policy.maxDepth()) {
-            throw new EscapeException(pathTo(holder, slot), "the graph is nested deeper than maxDepth ("
+            throw new EscapeException(pathTo(holder, node), "the graph is nested deeper than maxDepth ("
                     + policy.maxDepth() + "); raise Escaper.builder().maxDepth(...) if such input is"
                     + " expected", null);
         }
         if (nodes >= policy.maxNodes()) {
-            throw new EscapeException(pathTo(holder, slot), "the graph has more than maxNodes ("
+            throw new EscapeException(pathTo(holder, node), "the graph has more than maxNodes ("
                     + policy.maxNodes() + ") objects; raise Escaper.builder().maxNodes(...) if such"
                     + " input is expected", null);
         }
         if (plan.unreadable != null) {
-            String path = holder == null ? rootName(node) : pathTo(holder, slot);
-            throw new EscapeException(path, plan.unreadable, null);
+            throw new EscapeException(pathTo(holder, node), plan.unreadable, null);
         }
         if (plan.unwalkedFields != null) {
             if (policy.strict()) {
-                String path = holder == null ? rootName(node) : pathTo(holder, slot);
-                throw new EscapeException(path, plan.type.getName() + " is walked as a container,"
-                        + " through its elements, so its own fields (" + plan.unwalkedFields + ") would"
-                        + " not be escaped; hold them outside the collection class, or mark them"
+                throw new EscapeException(pathTo(holder, node), plan.type.getName() + " is walked as a"
+                        + " container, through its elements, so its own fields (" + plan.unwalkedFields
+                        + ") would not be escaped; hold them outside the collection class, or mark them"
                         + " @NoEscape", null);
             }
             plan.reportUnwalkedFieldsOnce();
         }
-        Frame frame = frameFor(plan.kind);
-        frame.start(node, holder, slot, holder == null ? null : holder.childContext());
-        frame.begin(plan);
+    }
+
+    /** The path to {@code node}: the root's name, or the holder's path to its current slot. */
+    private String pathTo(Frame holder, Object node) {
+        return holder == null ? rootName(node) : pathTo(holder, holder.slot);
+    }
+
+    /** Adds {@code node} to the index of entered nodes and returns its entry. */
+    private int enter(Object node) {
         int entry = entered.add(node);
         if (entry >= enteredValues.length) {
             enteredValues = Arrays.copyOf(enteredValues, entered.capacity());
             enteredStates = Arrays.copyOf(enteredStates, entered.capacity());
         }
+        nodes++;
+        return entry;
+    }
+
+    private void push(Object node, ClassPlan plan, Frame holder) {
+        int slot = holder == null ? -1 : holder.slot;
+        checkEntering(node, plan, holder);
+        Frame frame = frameFor(plan.kind);
+        frame.start(node, holder, slot, holder == null ? null : holder.childContext());
+        frame.begin(plan);
+        int entry = enter(node);
         enteredValues[entry] = frame;
         enteredStates[entry] = UNFINISHED;
         frame.entry = entry;
-        nodes++;
         depth++;
         top = frame;
     }

@@ -17,6 +17,8 @@ final class HtmlEncoder {
     private static final String[] ENTITIES = {null, null, "&amp;", "&lt;", "&gt;", "&#34;", "&#39;"};
     /** What becomes of each ASCII character: {@link #KEEP}, {@link #INVALID} or an entity's index. */
     private static final byte[] ASCII = new byte[128];
+    /** Bit c is set when ASCII character c, up to {@code '>'}, stays as it is. */
+    private static final long VALID_UP_TO_GT;
 
     static {
         for (int c = 0; c < 128; c++) {
@@ -28,6 +30,13 @@ final class HtmlEncoder {
         ASCII['>'] = 4;
         ASCII['"'] = 5;
         ASCII['\''] = 6;
+        long valid = 0;
+        for (int c = 0; c <= '>'; c++) {
+            if (ASCII[c] == KEEP) {
+                valid |= 1L << c;
+            }
+        }
+        VALID_UP_TO_GT = valid;
     }
 
     private HtmlEncoder() {
@@ -35,21 +44,20 @@ final class HtmlEncoder {
 
     static String encode(String text) {
         int length = text.length();
-        int i = 0;
-        while (i < length) {
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (c < 0x80) {
-                if (ASCII[c] != KEEP) {
-                    return encodeFrom(text, i);
+            if (c < 0x7F) {
+                // the common case in two tests and no memory access: above '>' or a valid bit
+                if (c > '>' || (VALID_UP_TO_GT & (1L << c)) != 0) {
+                    continue;
                 }
-                i++;
-            } else {
-                int kept = keptLength(text, i, c);
-                if (kept == 0) {
-                    return encodeFrom(text, i);
-                }
-                i += kept;
+                return encodeFrom(text, i);
             }
+            int kept = keptLength(text, i, c);
+            if (kept == 0) {
+                return encodeFrom(text, i);
+            }
+            i += kept - 1;
         }
         return text;
     }

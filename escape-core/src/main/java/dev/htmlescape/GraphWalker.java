@@ -199,8 +199,16 @@ final class GraphWalker {
         return entry >= 0 && enteredStates[entry] != FINISHED;
     }
 
+    ClassPlan planOf(Class<?> type) {
+        return plans.get(type);
+    }
+
+    ClassPlans plans() {
+        return plans;
+    }
+
     private void visit(Frame holder, Object child) {
-        ClassPlan plan = plans.get(child.getClass());
+        ClassPlan plan = holder.planOf(child);
         if (plan.kind == NodeKind.OPAQUE) {
             return;
         }
@@ -231,8 +239,9 @@ final class GraphWalker {
 
     /**
      * Escapes a node that has no children to enter, a bean whose fields are all text or a settable
-     * JDK list that holds only text, without a frame of its own, and tells its holder. Such a node
-     * is still entered, so that it is escaped once and a map or set that holds it sees the change.
+     * JDK list that holds only text, without a frame of its own, and tells its holder. It cannot
+     * close a cycle. A changed one is entered, so that a map or set that holds it later sees the
+     * change; a clean one is not, since scanning it again finds it clean again.
      *
      * @return whether the node was escaped here; if not, it needs a frame
      */
@@ -254,9 +263,14 @@ final class GraphWalker {
         } else {
             return false;
         }
-        int entry = enter(node);
-        enteredValues[entry] = node;
-        enteredStates[entry] = changed ? FINISHED_CHANGED : FINISHED;
+        if (changed) {
+            int entry = enter(node);
+            enteredValues[entry] = node;
+            enteredStates[entry] = FINISHED_CHANGED;
+        } else {
+            // reached again, it is scanned again and found clean again: nothing to remember
+            nodes++;
+        }
         if (holder == null) {
             rootResult = node;
         } else {

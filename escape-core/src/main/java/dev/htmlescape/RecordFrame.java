@@ -109,6 +109,11 @@ final class RecordFrame extends FieldFrame {
     }
 
     @Override
+    ClassPlan planOf(Object child) {
+        return components[slot].planOf(child, plan.type, walker.plans());
+    }
+
+    @Override
     EscapeContext childContext() {
         return components[slot].context;
     }

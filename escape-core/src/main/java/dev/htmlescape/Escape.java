@@ -22,11 +22,15 @@ import java.lang.annotation.Target;
  * <p>On a field that holds an array, collection, map or {@code Optional}, the context applies to
  * the Strings inside that container (and nested containers), but not to the fields of other objects
  * the container holds: those follow their own annotations.
+ *
+ * <p>On a method, a setter, it counts where values are bound through setters: the Jackson modules
+ * and Spring data binding. {@link Escaper} reads fields, so it follows the field's annotations.
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE})
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD,
+        ElementType.TYPE})
 public @interface Escape {
 
     /**

@@ -89,17 +89,51 @@ public final class Escaper {
      *     of a set equal, a class cannot be read, or (when strict) a String cannot be written
      */
     public <T> T escapeGraph(T root) {
+        return escapeGraph(root, policy.defaultContext());
+    }
+
+    /**
+     * Escapes every String reachable from {@code root} with this instance's policy, but with
+     * {@code defaultContext} for the Strings that have no {@link Escape} of their own: for a value
+     * whose holder chose the context, such as an {@code @Escape} property read by a JSON mapper.
+     *
+     * @param root the object graph to escape; may be {@code null}
+     * @param defaultContext the context for Strings without an {@code @Escape} of their own
+     * @param <T> the type of the root
+     * @return {@code root} itself, escaped in place; or an escaped copy when the root is immutable
+     * @throws EscapeException as {@link #escapeGraph(Object)} does
+     */
+    public <T> T escapeGraph(T root, EscapeContext defaultContext) {
+        Objects.requireNonNull(defaultContext, "defaultContext");
         if (root == null) {
             return null;
         }
-        @SuppressWarnings("unchecked")
         GraphWalker walker = walkers.get();
         if (walker.isWalking()) {
             // escaping again from inside a walk, say from a hashCode or a comparator
             walker = new GraphWalker(policy, plans);
         }
-        T escaped = (T) walker.walk(root);
+        @SuppressWarnings("unchecked")
+        T escaped = (T) walker.walk(root, defaultContext);
         return escaped;
+    }
+
+    /**
+     * The context this escaper uses for Strings without an {@link Escape} of their own.
+     *
+     * @return the default context; {@link EscapeContext#HTML} unless the builder set another
+     */
+    public EscapeContext defaultContext() {
+        return policy.defaultContext();
+    }
+
+    /**
+     * Whether this escaper escapes map keys.
+     *
+     * @return {@code true} unless the builder turned it off
+     */
+    public boolean escapesMapKeys() {
+        return policy.escapeMapKeys();
     }
 
     /**

@@ -29,6 +29,7 @@ final class GraphWalker {
 
     private final Policy policy;
     private final ClassPlans plans;
+    private EscapeContext defaultContext;
     private final IdentityIndex entered = new IdentityIndex();
     /** Per entered node: its frame while unfinished, then its result. */
     private Object[] enteredValues = new Object[0];
@@ -63,7 +64,13 @@ final class GraphWalker {
         return walking;
     }
 
-    Object walk(Object root) {
+    /**
+     * Escapes the graph of {@code root}.
+     *
+     * @param defaultContext the context of Strings without an {@code @Escape} of their own
+     */
+    Object walk(Object root, EscapeContext defaultContext) {
+        this.defaultContext = defaultContext;
         if (root instanceof String) {
             return encode((String) root, null);
         }
@@ -182,7 +189,7 @@ final class GraphWalker {
      * would change can be such an element, so clean text costs no lookup.
      */
     String encode(String text, EscapeContext explicit) {
-        String escaped = (explicit == null ? policy.defaultContext() : explicit).encode(text);
+        String escaped = (explicit == null ? defaultContext : explicit).encode(text);
         if (escaped == text) {
             return text;
         }

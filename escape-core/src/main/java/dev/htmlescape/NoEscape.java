@@ -20,10 +20,14 @@ import java.lang.annotation.Target;
  *
  * <p>An object reached through a {@code @NoEscape} field is still escaped when it is also reachable
  * through another path that is not excluded.
+ *
+ * <p>On a method, a setter, it counts where values are bound through setters: the Jackson modules
+ * and Spring data binding. {@link Escaper} reads fields, so it follows the field's annotations.
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE})
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD,
+        ElementType.TYPE})
 public @interface NoEscape {
 }

@@ -263,4 +263,36 @@ class BuilderTest {
         assertEquals(List.of("\\x27"), a);
         assertEquals(a, b);
     }
+
+    @Test
+    void theEscaperReportsItsDefaultContextAndWhetherItEscapesMapKeys() {
+        Escaper defaults = Escaper.builder().build();
+        Escaper configured = Escaper.builder().defaultContext(EscapeContext.JAVASCRIPT)
+                .escapeMapKeys(false).build();
+
+        assertEquals(EscapeContext.HTML, defaults.defaultContext());
+        assertTrue(defaults.escapesMapKeys());
+        assertEquals(EscapeContext.JAVASCRIPT, configured.defaultContext());
+        assertEquals(false, configured.escapesMapKeys());
+    }
+
+    static class Mixed {
+        String plain = "<'>";
+        @Escape(EscapeContext.URI_COMPONENT)
+        String query = "a b";
+        Map<String, String> map = new HashMap<>(Map.of("<k>", "<v>"));
+    }
+
+    @Test
+    void aCallMayChooseTheDefaultContextWhileAnnotationsAndKeysStayAsConfigured() {
+        Escaper keepKeys = Escaper.builder().escapeMapKeys(false).build();
+        Mixed mixed = new Mixed();
+
+        keepKeys.escapeGraph(mixed, EscapeContext.JAVASCRIPT);
+
+        assertEquals("\\x3c\\x27\\x3e", mixed.plain);
+        assertEquals("a%20b", mixed.query, "the field's own context wins");
+        assertEquals(Map.of("<k>", "\\x3cv\\x3e"), mixed.map, "keys left alone, values in the call's context");
+        assertThrows(NullPointerException.class, () -> keepKeys.escapeGraph(new Mixed(), null));
+    }
 }

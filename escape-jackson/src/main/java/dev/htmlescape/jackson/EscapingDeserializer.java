@@ -1,0 +1,149 @@
+package dev.htmlescape.jackson;
+
+import dev.htmlescape.EscapeContext;
+import java.util.Collection;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.SettableBeanProperty;
+import tools.jackson.databind.deser.impl.ObjectIdReader;
+import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.jsontype.TypeDeserializer;
+import tools.jackson.databind.type.LogicalType;
+import tools.jackson.databind.util.AccessPattern;
+
+/**
+ * Wraps the deserializer Jackson chose and escapes what it returns; everything else, null and
+ * empty values included, is the delegate's. Until Jackson makes it contextual for a property (or
+ * the root value) it passes values through unescaped.
+ */
+abstract class EscapingDeserializer extends StdDeserializer<Object> {
+
+    final ValueDeserializer<?> delegate;
+    final Escaping escaping;
+    final JavaType type;
+    /** The property's context, or {@code null} before the deserializer is contextual. */
+    final EscapeContext context;
+
+    EscapingDeserializer(ValueDeserializer<?> delegate, JavaType type, Escaping escaping,
+            EscapeContext context) {
+        super(type);
+        this.delegate = delegate;
+        this.type = type;
+        this.escaping = escaping;
+        this.context = context;
+    }
+
+    /** The same wrapper around {@code newDelegate}, escaping for {@code newContext}. */
+    abstract EscapingDeserializer with(ValueDeserializer<?> newDelegate, EscapeContext newContext);
+
+    /** Escapes a value the delegate read; {@link #context} is set. */
+    abstract Object escape(Object value, JsonParser p, DeserializationContext ctxt);
+
+    @Override
+    public void resolve(DeserializationContext ctxt) {
+        delegate.resolve(ctxt);
+    }
+
+    @Override
+    public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+        ValueDeserializer<?> contextual = ctxt.handleSecondaryContextualization(delegate, property, type);
+        EscapeContext propertyContext = escaping.contextFor(property);
+        // @NoEscape: Jackson's own deserializer, untouched
+        return propertyContext == null ? contextual : with(contextual, propertyContext);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) {
+        Object value = delegate.deserialize(p, ctxt);
+        return context == null || value == null ? value : escape(value, p, ctxt);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt, Object intoValue) {
+        Object value = deserializeInto(p, ctxt, intoValue);
+        return context == null || value == null ? value : escape(value, p, ctxt);
+    }
+
+    /** Lets the delegate read JSON into an existing value, unescaped. */
+    final Object deserializeInto(JsonParser p, DeserializationContext ctxt, Object intoValue) {
+        @SuppressWarnings("unchecked")
+        ValueDeserializer<Object> into = (ValueDeserializer<Object>) delegate;
+        return into.deserialize(p, ctxt, intoValue);
+    }
+
+    @Override
+    public Object deserializeWithType(JsonParser p, DeserializationContext ctxt,
+            TypeDeserializer typeDeserializer) {
+        Object value = delegate.deserializeWithType(p, ctxt, typeDeserializer);
+        return context == null || value == null ? value : escape(value, p, ctxt);
+    }
+
+    @Override
+    public ValueDeserializer<?> getDelegatee() {
+        return delegate;
+    }
+
+    @Override
+    public ValueDeserializer<?> replaceDelegatee(ValueDeserializer<?> newDelegate) {
+        return newDelegate == delegate ? this : with(newDelegate, context);
+    }
+
+    @Override
+    public boolean isCachable() {
+        return delegate.isCachable();
+    }
+
+    @Override
+    public LogicalType logicalType() {
+        return delegate.logicalType();
+    }
+
+    @Override
+    public Boolean supportsUpdate(DeserializationConfig config) {
+        return delegate.supportsUpdate(config);
+    }
+
+    @Override
+    public AccessPattern getNullAccessPattern() {
+        return delegate.getNullAccessPattern();
+    }
+
+    @Override
+    public Object getNullValue(DeserializationContext ctxt) {
+        return delegate.getNullValue(ctxt);
+    }
+
+    @Override
+    public Object getAbsentValue(DeserializationContext ctxt) {
+        return delegate.getAbsentValue(ctxt);
+    }
+
+    @Override
+    public AccessPattern getEmptyAccessPattern() {
+        return delegate.getEmptyAccessPattern();
+    }
+
+    @Override
+    public Object getEmptyValue(DeserializationContext ctxt) {
+        return delegate.getEmptyValue(ctxt);
+    }
+
+    @Override
+    public Collection<Object> getKnownPropertyNames() {
+        return delegate.getKnownPropertyNames();
+    }
+
+    @Override
+    public ObjectIdReader getObjectIdReader(DeserializationContext ctxt) {
+        return delegate.getObjectIdReader(ctxt);
+    }
+
+    @Override
+    public SettableBeanProperty findBackReference(String refName) {
+        return delegate.findBackReference(refName);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.htmlescape.jackson;
+
+import dev.htmlescape.EscapeContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ValueDeserializer;
+
+/**
+ * The keys of a map with String (or untyped) keys: Jackson reads the map with its keys as they
+ * are, then they are escaped and the map is refilled in its order. Keys that escaping makes equal
+ * are an error, and the map is left as Jackson read it; no entry is ever lost. Values are escaped
+ * by their own deserializers.
+ */
+final class EscapingMapKeysDeserializer extends EscapingDeserializer {
+
+    EscapingMapKeysDeserializer(ValueDeserializer<?> delegate, JavaType type, Escaping escaping,
+            EscapeContext context) {
+        super(delegate, type, escaping, context);
+    }
+
+    @Override
+    EscapingDeserializer with(ValueDeserializer<?> newDelegate, EscapeContext newContext) {
+        return new EscapingMapKeysDeserializer(newDelegate, type, escaping, newContext);
+    }
+
+    @Override
+    Object escape(Object value, JsonParser p, DeserializationContext ctxt) {
+        return escapeKeys(value, Collections.emptySet(), ctxt);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt, Object intoValue) {
+        if (context == null || !(intoValue instanceof Map)) {
+            return deserializeInto(p, ctxt, intoValue);
+        }
+        // keys already in the map were read or set before: only the new ones are escaped
+        Set<Object> earlier = Collections.newSetFromMap(new IdentityHashMap<>());
+        earlier.addAll(((Map<?, ?>) intoValue).keySet());
+        Object merged = deserializeInto(p, ctxt, intoValue);
+        return escapeKeys(merged, earlier, ctxt);
+    }
+
+    private Object escapeKeys(Object value, Set<Object> leave, DeserializationContext ctxt) {
+        if (!(value instanceof Map)) {
+            return value;
+        }
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> map = (Map<Object, Object>) value;
+        List<Object> keys = new ArrayList<>(map.size());
+        List<Object> values = new ArrayList<>(map.size());
+        boolean changed = false;
+        for (Map.Entry<Object, Object> entry : map.entrySet()) {
+            Object key = entry.getKey();
+            Object escaped = key instanceof String && !leave.contains(key)
+                    ? context.encode((String) key) : key;
+            changed |= escaped != key;
+            keys.add(escaped);
+            values.add(entry.getValue());
+        }
+        if (!changed) {
+            return map;
+        }
+        Map<Object, Object> seen = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (seen.put(keys.get(i), Boolean.TRUE) != null) {
+                return ctxt.reportInputMismatch(this, "escaping made two keys of this map equal: both"
+                        + " became \"%s\", and the map would lose an entry", keys.get(i));
+            }
+        }
+        List<Object> originalKeys = new ArrayList<>(map.keySet());
+        refill(map, keys, values);
+        if (map.size() != keys.size()) {
+            // the map judges keys equal that differ (a comparator ignoring case): put it back
+            refill(map, originalKeys, values);
+            return ctxt.reportInputMismatch(this, "escaping made two keys of this %s equal, and it"
+                    + " would lose an entry", map.getClass().getName());
+        }
+        return map;
+    }
+
+    private static void refill(Map<Object, Object> map, List<Object> keys, List<Object> values) {
+        map.clear();
+        for (int i = 0; i < keys.size(); i++) {
+            map.put(keys.get(i), values.get(i));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.htmlescape.jackson;
+
+import dev.htmlescape.EscapeContext;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.BeanDeserializerBuilder;
+import tools.jackson.databind.deser.SettableAnyProperty;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.jdk.UntypedObjectDeserializer;
+import tools.jackson.databind.type.MapType;
+
+/**
+ * Wraps the deserializers Jackson makes for String, for untyped values and for maps with String
+ * keys, and the any-setters of beans, whose property names become keys. Deserializers for other types, the application's own included, are left as they are: a
+ * custom deserializer owns its parsing, and its Strings are escaped only if it reads them through
+ * {@code ctxt.readValue(p, String.class)}.
+ */
+final class EscapingModifier extends ValueDeserializerModifier {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Escaping escaping;
+
+    EscapingModifier(Escaping escaping) {
+        this.escaping = escaping;
+    }
+
+    @Override
+    public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
+            BeanDescription.Supplier beanDescRef, ValueDeserializer<?> deserializer) {
+        Class<?> type = beanDescRef.getBeanClass();
+        if (type == String.class) {
+            return new EscapingStringDeserializer(deserializer, beanDescRef.getType(), escaping, null);
+        }
+        if (type == Object.class) {
+            // resolved, Jackson's untyped deserializer would read through this module's String and
+            // map deserializers; unresolved, it becomes Jackson's plain one, which reads raw values
+            // that are escaped once afterwards
+            boolean jacksons = deserializer.getClass() == UntypedObjectDeserializer.class;
+            return new EscapingUntypedDeserializer(jacksons ? new UntypedObjectDeserializer(null, null)
+                    : deserializer, beanDescRef.getType(), escaping, null, jacksons);
+        }
+        return deserializer;
+    }
+
+    @Override
+    public BeanDeserializerBuilder updateBuilder(DeserializationConfig config,
+            BeanDescription.Supplier beanDescRef, BeanDeserializerBuilder builder) {
+        SettableAnyProperty anySetter = builder.getAnySetter();
+        if (anySetter != null && escaping.escapesMapKeys()) {
+            EscapeContext names = escaping.contextFor(anySetter.getProperty());
+            if (names != null) {
+                builder.setAnySetter(null); // the builder takes a second any-setter only after a reset
+                builder.setAnySetter(new EscapingAnySetter(anySetter, names));
+            }
+        }
+        return builder;
+    }
+
+    @Override
+    public ValueDeserializer<?> modifyMapDeserializer(DeserializationConfig config, MapType type,
+            BeanDescription.Supplier beanDescRef, ValueDeserializer<?> deserializer) {
+        Class<?> keyType = type.getKeyType().getRawClass();
+        boolean textKeys = keyType == String.class || keyType == Object.class || keyType == CharSequence.class;
+        return textKeys && escaping.escapesMapKeys()
+                ? new EscapingMapKeysDeserializer(deserializer, type, escaping, null) : deserializer;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.htmlescape.jackson;
+
+import dev.htmlescape.EscapeContext;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * {@code JsonNode} trees: Jackson builds the tree, then every string value and (unless map keys
+ * are left alone) every property name is escaped, level by level without recursion. Names that
+ * escaping makes equal are an error naming the object's path in the tree.
+ */
+final class EscapingTreeDeserializer extends EscapingDeserializer {
+
+    EscapingTreeDeserializer(ValueDeserializer<?> delegate, JavaType type, Escaping escaping,
+            EscapeContext context) {
+        super(delegate, type, escaping, context);
+    }
+
+    @Override
+    EscapingDeserializer with(ValueDeserializer<?> newDelegate, EscapeContext newContext) {
+        return new EscapingTreeDeserializer(newDelegate, type, escaping, newContext);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt, Object intoValue) {
+        if (context == null) {
+            return deserializeInto(p, ctxt, intoValue);
+        }
+        throw DatabindException.from(p, "HtmlEscapeModule cannot merge JSON into an existing tree;"
+                + " read a new one, or mark the property @NoEscape");
+    }
+
+    @Override
+    Object escape(Object value, JsonParser p, DeserializationContext ctxt) {
+        JsonNode root = (JsonNode) value;
+        if (root.isString()) {
+            return text(root);
+        }
+        boolean names = escaping.escapesMapKeys();
+        Deque<JsonNode> pending = new ArrayDeque<>();
+        Deque<String> paths = new ArrayDeque<>();
+        pending.push(root);
+        paths.push("");
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            String path = paths.pop();
+            if (node.isObject()) {
+                escapeObject((ObjectNode) node, path, names, pending, paths, p);
+            } else if (node.isArray()) {
+                ArrayNode array = (ArrayNode) node;
+                for (int i = 0; i < array.size(); i++) {
+                    JsonNode element = array.get(i);
+                    if (element.isString()) {
+                        array.set(i, text(element));
+                    } else if (element.isContainer()) {
+                        pending.push(element);
+                        paths.push(path + "/" + i);
+                    }
+                }
+            }
+        }
+        return root;
+    }
+
+    private void escapeObject(ObjectNode object, String path, boolean names, Deque<JsonNode> pending,
+            Deque<String> paths, JsonParser p) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(object.properties());
+        Map<String, JsonNode> escaped = new LinkedHashMap<>();
+        boolean changed = false;
+        for (Map.Entry<String, JsonNode> entry : entries) {
+            String name = names ? context.encode(entry.getKey()) : entry.getKey();
+            JsonNode value = entry.getValue();
+            if (value.isString()) {
+                value = text(value);
+            } else if (value.isContainer()) {
+                pending.push(value);
+                paths.push(path + "/" + name);
+            }
+            changed |= name != entry.getKey() || value != entry.getValue();
+            if (escaped.put(name, value) != null) {
+                throw DatabindException.from(p, "escaping made two property names of the object at \""
+                        + (path.isEmpty() ? "/" : path) + "\" equal: both became \"" + name
+                        + "\", and the tree would lose one");
+            }
+        }
+        if (changed) {
+            object.removeAll();
+            escaped.forEach(object::set);
+        }
+    }
+
+    /** The escaped string node, or {@code node} itself when its text needs no escaping. */
+    private JsonNode text(JsonNode node) {
+        String text = node.stringValue();
+        String escaped = context.encode(text);
+        return escaped == text ? node : StringNode.valueOf(escaped);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.htmlescape.jackson;
+
+import dev.htmlescape.EscapeContext;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.ValueInstantiator;
+import tools.jackson.databind.deser.ValueInstantiators;
+import tools.jackson.databind.introspect.AnnotatedWithParams;
+
+/**
+ * Classes made from a JSON string by a single-String creator ({@code @JsonCreator} delegating, or
+ * a String constructor or factory): Jackson hands the creator the text itself, not through a
+ * String deserializer, so it is escaped here.
+ */
+final class EscapingValueInstantiators implements ValueInstantiators {
+
+    private final Escaping escaping;
+
+    EscapingValueInstantiators(Escaping escaping) {
+        this.escaping = escaping;
+    }
+
+    @Override
+    public ValueInstantiator findValueInstantiator(DeserializationConfig config,
+            BeanDescription.Supplier beanDescRef) {
+        return null; // Jackson's own, which modifyValueInstantiator then wraps
+    }
+
+    @Override
+    public ValueInstantiator modifyValueInstantiator(DeserializationConfig config,
+            BeanDescription.Supplier beanDescRef, ValueInstantiator instantiator) {
+        if (!instantiator.canCreateFromString()) {
+            return instantiator;
+        }
+        AnnotatedWithParams creator = instantiator.getDelegateCreator();
+        boolean takesText = creator != null && creator.getParameterCount() == 1
+                && creator.getRawParameterType(0) == String.class;
+        EscapeContext context = escaping.contextFor(takesText ? creator.getParameter(0) : null,
+                beanDescRef.getBeanClass());
+        return context == null ? instantiator : new FromEscapedString(instantiator, context);
+    }
+
+    /** Creates the instance from the escaped text; everything else is the wrapped instantiator's. */
+    private static final class FromEscapedString extends ValueInstantiator.Delegating {
+
+        private static final long serialVersionUID = 1L;
+
+        private final EscapeContext context;
+
+        FromEscapedString(ValueInstantiator delegate, EscapeContext context) {
+            super(delegate);
+            this.context = context;
+        }
+
+        @Override
+        public ValueInstantiator createContextual(DeserializationContext ctxt,
+                BeanDescription.Supplier beanDescRef) {
+            ValueInstantiator contextual = delegate().createContextual(ctxt, beanDescRef);
+            return contextual == delegate() ? this : new FromEscapedString(contextual, context);
+        }
+
+        @Override
+        public Object createFromString(DeserializationContext ctxt, String value) {
+            return super.createFromString(ctxt, context.encode(value));
+        }
+    }
+}

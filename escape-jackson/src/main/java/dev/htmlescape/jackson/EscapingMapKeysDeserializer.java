@@ -54,19 +54,14 @@ final class EscapingMapKeysDeserializer extends EscapingDeserializer {
         }
         @SuppressWarnings("unchecked")
         Map<Object, Object> map = (Map<Object, Object>) value;
+        if (!anyKeyChanges(map, leave)) {
+            return map;
+        }
         List<Object> keys = new ArrayList<>(map.size());
         List<Object> values = new ArrayList<>(map.size());
-        boolean changed = false;
         for (Map.Entry<Object, Object> entry : map.entrySet()) {
-            Object key = entry.getKey();
-            Object escaped = key instanceof String && !leave.contains(key)
-                    ? context.encode((String) key) : key;
-            changed |= escaped != key;
-            keys.add(escaped);
+            keys.add(escapedKey(entry.getKey(), leave));
             values.add(entry.getValue());
-        }
-        if (!changed) {
-            return map;
         }
         Map<Object, Object> seen = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -84,6 +79,20 @@ final class EscapingMapKeysDeserializer extends EscapingDeserializer {
                     + " would lose an entry", map.getClass().getName());
         }
         return map;
+    }
+
+    /** Looks for a key that escaping changes, allocating nothing: the common, clean case. */
+    private boolean anyKeyChanges(Map<Object, Object> map, Set<Object> leave) {
+        for (Object key : map.keySet()) {
+            if (escapedKey(key, leave) != key) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Object escapedKey(Object key, Set<Object> leave) {
+        return key instanceof String && !leave.contains(key) ? context.encode((String) key) : key;
     }
 
     private static void refill(Map<Object, Object> map, List<Object> keys, List<Object> values) {

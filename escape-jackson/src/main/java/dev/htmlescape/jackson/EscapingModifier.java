@@ -30,7 +30,7 @@ final class EscapingModifier extends ValueDeserializerModifier {
     public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
             BeanDescription.Supplier beanDescRef, ValueDeserializer<?> deserializer) {
         Class<?> type = beanDescRef.getBeanClass();
-        if (type == String.class) {
+        if (type == String.class || type == CharSequence.class) {
             return new EscapingStringDeserializer(deserializer, beanDescRef.getType(), escaping, null);
         }
         if (type == Object.class) {

@@ -195,4 +195,19 @@ class BehaviourTest {
         assertTrue(e.getMessage().contains("cannot merge JSON into an untyped value"), e.getMessage());
         assertEquals(Map.of("a", "<b>", "c", "<d>"), raw.raw);
     }
+
+    public static class CaseInsensitive {
+        @com.fasterxml.jackson.annotation.JsonMerge
+        public Map<String, String> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    @Test
+    void aMapWhoseComparatorJoinsEscapedKeysIsAnErrorNotALostEntry() {
+        // "a\u0001" becomes "a ", which this map holds as the same key as "A "
+        DatabindException e = assertThrows(DatabindException.class, () -> mapperWithModule()
+                .readValue(json("{'names':{'a\\u0001':'1','A ':'2'}}"), CaseInsensitive.class));
+
+        assertTrue(e.getMessage().contains("would lose an entry"), e.getMessage());
+        assertEquals("names", e.getPath().get(0).getPropertyName());
+    }
 }

@@ -27,6 +27,7 @@ class ShapesTest {
 
     public static class Bean {
         public String field;
+        public CharSequence sequence;
         private String viaSetter;
 
         public String getViaSetter() {
@@ -40,9 +41,11 @@ class ShapesTest {
 
     @Test
     void escapesBeanPropertiesWrittenThroughFieldsAndSetters() {
-        Bean bean = mapperWithModule().readValue(json("{'field':'<b>','viaSetter':'a&b'}"), Bean.class);
+        Bean bean = mapperWithModule().readValue(json("{'field':'<b>','viaSetter':'a&b','sequence':'<c>'}"),
+                Bean.class);
 
         assertEquals("&lt;b&gt;", bean.field);
+        assertEquals("&lt;c&gt;", bean.sequence);
         assertEquals("a&amp;b", bean.viaSetter);
     }
 

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -29,9 +31,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks in one JMH run and prints, per scenario and flavour, each contender's time
- * and its ratio to the hand-written code, with the memory it allocates per operation. The same
- * tables go, as Markdown, to {@code ratios.md} beside the benchmarks jar ({@code
- * benchmarks/target}).
+ * and its ratio to the hand-written code (to the read without the module, where JSON is read),
+ * with the memory it allocates per operation. The same tables go, as Markdown, to {@code
+ * ratios.md} beside the benchmarks jar ({@code benchmarks/target}).
  *
  * <pre>{@code
  * benchmarks/run                          # every benchmark, the defaults below
@@ -49,6 +51,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class RatioReport {
 
     private static final String ALLOCATED_BYTES_PER_OP = "gc.alloc.rate.norm";
+
+    /** What the ratios are to: {@link RatioTable#BASELINES}, in words. */
+    private static final String BASELINE_TEXT = "handWritten (plainMapper for reading JSON)";
 
     /**
      * The forked JVMs' heap. Dirty text allocates fast (OWASP's encoder takes fresh buffers for
@@ -181,10 +186,16 @@ public final class RatioReport {
             int method = benchmark.lastIndexOf('.');
             int className = benchmark.lastIndexOf('.', method - 1) + 1;
             String flavour = params.getParam("flavour");
+            Map<String, String> otherParams = new TreeMap<>();
+            for (String key : params.getParamsKeys()) {
+                if (!key.equals("flavour")) {
+                    otherParams.put(key, params.getParam(key));
+                }
+            }
             Result<?> primary = result.getPrimaryResult();
             Result<?> allocated = result.getSecondaryResults().get(ALLOCATED_BYTES_PER_OP);
             measurements.add(new RatioTable.Measurement(
-                    benchmark.substring(className, method).replaceFirst("Benchmark$", ""),
+                    scenario(benchmark.substring(className, method), otherParams),
                     flavour == null ? "-" : flavour,
                     benchmark.substring(method + 1),
                     primary.getScore(),
@@ -193,6 +204,20 @@ public final class RatioReport {
                     allocated == null ? Double.NaN : allocated.getScore()));
         }
         return measurements;
+    }
+
+    /**
+     * A scenario's name: its benchmark class's name without {@code Benchmark}, then the values of
+     * its parameters other than the flavour, such as {@code JacksonRead order}.
+     *
+     * @param benchmarkClass the benchmark class's simple name
+     * @param params the parameters other than the flavour, by name
+     * @return the name its tables are filed under
+     */
+    static String scenario(String benchmarkClass, Map<String, String> params) {
+        StringBuilder scenario = new StringBuilder(benchmarkClass.replaceFirst("Benchmark$", ""));
+        params.values().forEach(value -> scenario.append(' ').append(value));
+        return scenario.toString();
     }
 
     /** The JVM and the machine that ran the benchmarks, and how JMH measured. */
@@ -214,7 +239,7 @@ public final class RatioReport {
 
     private static void print(PrintStream out, List<String> about, RatioTable table) {
         out.println();
-        out.println("htmlescape benchmarks: time per operation, ratio to " + RatioTable.BASELINE
+        out.println("htmlescape benchmarks: time per operation, ratio to " + BASELINE_TEXT
                 + " in the same scenario and flavour (lower is faster), bytes allocated per"
                 + " operation");
         about.forEach(out::println);
@@ -226,9 +251,9 @@ public final class RatioReport {
         for (String line : about) {
             markdown.append("- ").append(line.replaceFirst(":\\s+", ": ")).append('\n');
         }
-        markdown.append("\nTime per operation and its ratio to `").append(RatioTable.BASELINE)
-                .append("` in the same scenario and flavour (lower is faster); B/op is the memory"
-                        + " allocated per operation (`" + ALLOCATED_BYTES_PER_OP + "`).\n");
+        markdown.append("\nTime per operation and its ratio to `handWritten` (`plainMapper` for"
+                + " reading JSON) in the same scenario and flavour (lower is faster); B/op is the"
+                + " memory allocated per operation (`" + ALLOCATED_BYTES_PER_OP + "`).\n");
         markdown.append(table.toMarkdown());
         Path file = reportDirectory().resolve("ratios.md");
         Files.writeString(file, markdown, StandardCharsets.UTF_8);

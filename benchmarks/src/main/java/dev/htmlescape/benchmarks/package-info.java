@@ -7,6 +7,11 @@
  * with 63 Strings, the same order as records, and a list of 100,000 Strings. Each runs on clean
  * text (nothing to escape) and on dirty text (a quarter of the Strings need escaping).
  *
+ * <p>{@code JacksonRead} reads JSON documents of the same form, order (beans and records) and of
+ * a list of 10,000 Strings, one scenario per document, with a plain {@code JsonMapper}
+ * ({@code plainMapper}, its baseline) and with {@code HtmlEscapeModule} ({@code
+ * escapingMapper}).
+ *
  * <p>Contenders, one benchmark method each:
  * <ul>
  *   <li>{@code handWritten}: {@code Encode.forHtml} called field by field, the baseline;

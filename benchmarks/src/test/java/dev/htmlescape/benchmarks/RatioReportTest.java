@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Mode;
@@ -55,6 +57,15 @@ class RatioReportTest {
 
         assertEquals(List.of("org.openjdk.jmh.profile.GCProfiler", "stack"),
                 profilers(options).stream().sorted().toList());
+    }
+
+    @Test
+    void aScenarioIsItsClassNamedWithoutBenchmarkThenItsOtherParameters() {
+        assertEquals("OrderGraph", RatioReport.scenario("OrderGraphBenchmark", Map.of()));
+        assertEquals("JacksonRead orderRecord", RatioReport.scenario("JacksonReadBenchmark",
+                Map.of("document", "orderRecord")));
+        assertEquals("Some a b", RatioReport.scenario("SomeBenchmark",
+                new TreeMap<>(Map.of("second", "b", "first", "a"))));
     }
 
     private static List<String> profilers(Options options) {

@@ -25,6 +25,29 @@ class RatioTableTest {
     }
 
     @Test
+    void jsonReadsAreRatiosToThePlainMapper() {
+        RatioTable table = new RatioTable(List.of(
+                measurement("JacksonRead order", "dirty", "escapingMapper", 1_500, 4_096),
+                measurement("JacksonRead order", "dirty", "plainMapper", 1_000, 2_048),
+                measurement("JacksonRead stringList", "dirty", "escapingMapper", 900, 0)));
+
+        assertEquals(1.5, table.ratio(measurement("JacksonRead order", "dirty", "escapingMapper", 1_500, 0)));
+        assertEquals(Double.NaN, table.ratio(measurement("JacksonRead stringList", "dirty", "escapingMapper", 900, 0)),
+                "no baseline in the run");
+        assertInOrder(table.toText().replaceAll(" +", " "), "JacksonRead order, dirty",
+                "plainMapper 1,000.0 ± 1.0 1.00 2,048", "escapingMapper 1,500.0 ± 1.0 1.50 4,096");
+    }
+
+    @Test
+    void handWrittenIsTheBaselineWhereverItRuns() {
+        RatioTable table = new RatioTable(List.of(
+                measurement("Mixed", "clean", "plainMapper", 50, 0),
+                measurement("Mixed", "clean", "handWritten", 100, 0)));
+
+        assertEquals(0.5, table.ratio(measurement("Mixed", "clean", "plainMapper", 50, 0)));
+    }
+
+    @Test
     void textGroupsByScenarioAndFlavourWithTheBaselineFirst() {
         String text = TABLE.toText().replaceAll(" +", " "); // columns are padded with spaces
 

@@ -1,6 +1,8 @@
 package dev.htmlescape.jackson;
 
 import dev.htmlescape.EscapeContext;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.ValueDeserializer;
@@ -8,11 +10,12 @@ import tools.jackson.databind.deser.BeanDeserializerBuilder;
 import tools.jackson.databind.deser.SettableAnyProperty;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.jdk.UntypedObjectDeserializer;
+import tools.jackson.databind.type.CollectionType;
 import tools.jackson.databind.type.MapType;
 
 /**
- * Wraps the deserializers Jackson makes for String, for untyped values and for maps with String
- * keys, and the any-setters of beans, whose property names become keys. Deserializers for other types, the application's own included, are left as they are: a
+ * Wraps the deserializers Jackson makes for String, for untyped values, for maps with String keys,
+ * map entries and sets, and the any-setters of beans, whose property names become keys. Deserializers for other types, the application's own included, are left as they are: a
  * custom deserializer owns its parsing, and its Strings are escaped only if it reads them through
  * {@code ctxt.readValue(p, String.class)}.
  */
@@ -41,7 +44,17 @@ final class EscapingModifier extends ValueDeserializerModifier {
             return new EscapingUntypedDeserializer(jacksons ? new UntypedObjectDeserializer(null, null)
                     : deserializer, beanDescRef.getType(), escaping, null, jacksons);
         }
+        if (Map.Entry.class.isAssignableFrom(type) && escaping.escapesMapKeys()) {
+            return new EscapingEntryKeyDeserializer(deserializer, beanDescRef.getType(), escaping, null);
+        }
         return deserializer;
+    }
+
+    @Override
+    public ValueDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config,
+            CollectionType type, BeanDescription.Supplier beanDescRef, ValueDeserializer<?> deserializer) {
+        return Set.class.isAssignableFrom(type.getRawClass())
+                ? new EscapingSetDeserializer(deserializer, type, escaping, null) : deserializer;
     }
 
     @Override

@@ -128,6 +128,9 @@ final class GraphWalker {
         refillAtEnd = null;
         top = null;
         rootResult = null;
+        if (textBeanFrame != null) {
+            textBeanFrame.clear(); // a call that failed while reading a bean left it holding one
+        }
         depth = 0;
         nodes = 0;
         keepFrames = false;

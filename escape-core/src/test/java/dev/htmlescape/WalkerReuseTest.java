@@ -140,6 +140,26 @@ class WalkerReuseTest {
         assertNull(failed.get(), "the graph of a failed call is still referenced after the call");
     }
 
+    /** A bean of text only, escaped without a frame of its own; its final field fails when strict. */
+    static final class Sealed {
+        final String text = new String("<s>");
+    }
+
+    @Test
+    void aCallThatFailsInsideATextOnlyBeanKeepsNothingOfIt() {
+        Escaper strict = Escaper.builder().strict(true).build();
+        WeakReference<Sealed> failed = failAndForget(strict);
+
+        awaitCollected(failed);
+        assertNull(failed.get(), "the bean of a failed call is still referenced after the call");
+    }
+
+    private static WeakReference<Sealed> failAndForget(Escaper strict) {
+        Sealed sealed = new Sealed();
+        assertThrows(EscapeException.class, () -> strict.escapeGraph(sealed));
+        return new WeakReference<>(sealed);
+    }
+
     private static WeakReference<Node> escapeAndForget(Node root, boolean fail) {
         if (fail) {
             root.children.add(new HashSet<>(Set.of("x\u0001", "x ")));

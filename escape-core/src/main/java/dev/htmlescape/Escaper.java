@@ -230,7 +230,9 @@ public final class Escaper {
         }
 
         /**
-         * The most objects and containers one call enters. Default 10,000,000.
+         * The most objects and containers one call enters. Default 10,000,000. An object of text
+         * only (a bean whose fields are all Strings, a list of Strings) that is reached more than
+         * once and needs no escaping is scanned, and counted, each time it is reached.
          *
          * @param nodes at least 1
          * @return this builder

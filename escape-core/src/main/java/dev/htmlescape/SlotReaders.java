@@ -54,6 +54,11 @@ final class SlotReaders {
         }
     }
 
+    /** Whether a reader could not be compiled and that was reported. */
+    static boolean reportedFallback() {
+        return REPORTED_FALLBACK.get();
+    }
+
     private static SlotReader interpreted(FieldSlot[] slots) {
         return new OneByOne(slots);
     }

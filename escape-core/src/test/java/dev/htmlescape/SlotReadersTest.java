@@ -75,6 +75,25 @@ class SlotReadersTest {
         }
     }
 
+    /**
+     * A class whose reader would need a method longer than the JVM's 64 KB limit: the hidden class
+     * cannot be defined, so its fields are read one by one, and that is reported (once per JVM).
+     */
+    @Test
+    void aClassTooWideToCompileIsReadFieldByFieldAndSaidSo() throws Exception {
+        Class<?> widest = compileWideClass(3_000);
+        Object bean = widest.getConstructor().newInstance();
+        widest.getField("text2999").set(bean, "<last>");
+        widest.getField("list0").set(bean, new ArrayList<>(List.of("<first>")));
+
+        Escaper.escape(bean);
+
+        assertFalse(isCompiled(plans(true).get(widest).reader));
+        assertTrue(SlotReaders.reportedFallback(), "the fallback was reported");
+        assertEquals("&lt;last&gt;", widest.getField("text2999").get(bean));
+        assertEquals(List.of("&lt;first&gt;"), widest.getField("list0").get(bean));
+    }
+
     private static Class<?> compileWideClass(int textFields) throws IOException, ClassNotFoundException {
         String name = "Wide" + textFields;
         StringBuilder source = new StringBuilder("package wide;\npublic class " + name + " {\n");

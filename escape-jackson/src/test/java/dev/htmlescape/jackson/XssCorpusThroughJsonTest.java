@@ -1,5 +1,13 @@
 package dev.htmlescape.jackson;
 
+import static dev.htmlescape.testing.XssCheck.corpus;
+import static dev.htmlescape.testing.XssCheck.decodeHtmlEntities;
+import static dev.htmlescape.testing.XssCheck.injectionIn;
+import static dev.htmlescape.testing.XssCheck.ownPayloads;
+import static dev.htmlescape.testing.XssCheck.problemIn;
+import static dev.htmlescape.testing.XssCheck.render;
+import static dev.htmlescape.testing.XssCheck.visible;
+import static dev.htmlescape.testing.XssCheck.withInvalidCharactersReplaced;
 import static dev.htmlescape.jackson.Mappers.mapperWithModule;
 import static dev.htmlescape.jackson.Mappers.plainMapper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,20 +18,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.htmlescape.EscapeContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -55,14 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class XssCorpusThroughJsonTest {
 
-    private static final String CORPUS = "payloadbox-xss-payload-list.txt";
-    private static final String CORPUS_DIR = "shared/corpora/xss";
 
     /** One row per slot: text, a double-quoted and a single-quoted attribute. */
-    private static final String ROW = "<p>%1$s</p><div title=\"%1$s\" data-x='%1$s'></div>";
 
-    /** The page with harmless text in each row, by the number of rows: what a rendered page must match. */
-    private static final Map<Integer, Document> TEMPLATES = new ConcurrentHashMap<>();
 
     /** Writes JSON as a client sends it: ASCII only, anything else as a {@code \\u} escape. */
     private static final JsonMapper CLIENT = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
@@ -102,7 +97,7 @@ class XssCorpusThroughJsonTest {
 
     @Test
     void noPayloadOfTheCorpusInjectsAnElementOrAttributeAndEachComesBackAsText() throws IOException {
-        List<String> payloads = readCorpus();
+        List<String> payloads = corpus();
         assertTrue(payloads.size() > 6_000, "the corpus has its 6,613 lines, read " + payloads.size());
 
         List<String> failures = new ArrayList<>();
@@ -122,7 +117,7 @@ class XssCorpusThroughJsonTest {
     @Test
     void readWithoutTheModuleMostOfTheCorpusInjects() throws IOException {
         // the check has teeth: the same documents read by a plain mapper inject
-        List<String> payloads = readCorpus();
+        List<String> payloads = corpus();
         long injecting = payloads.stream()
                 .filter(p -> injectionIn(render(values(read(plainMapper(), p)))) != null)
                 .count();
@@ -136,57 +131,16 @@ class XssCorpusThroughJsonTest {
     /** The core test's own payloads, and a few that only JSON can send. */
     @TestFactory
     Stream<DynamicTest> ownPayloadsAreNeutralisedInTextAndQuotedAttributes() {
-        return Stream.of(
-                "\"><svg onload=alert(1)>",
-                "'onmouseover='alert(1)",
-                "\" autofocus onfocus=\"alert(1)",
-                "' autofocus onfocus='alert(1)",
-                "</textarea><script>alert(1)</script>",
-                "</p><p>",
-                "</div><div title=\"x\">",
-                "<!--",
-                "-->",
-                "]]>",
-                "<![CDATA[<script>alert(1)</script>]]>",
-                "<scr<script>ipt>alert(1)</scr</script>ipt>",
-                "<img src=x onerror=alert(1)//",
-                "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
-                "<plaintext>",
-                "`onmouseover=alert(1)`",
-                // not neutralised where a URL is expected: never rendered into href here
-                "javascript:alert(1)",
-                "&lt;script&gt; stays literal",
-                "&#x3C;script&#x3E; &#60; &amp; &quot;",
-                "&",
-                "<",
-                "",
-                "   leading and trailing spaces   ",
-                "tab\there, line\nfeed, crlf\r\nand a lone cr\r<b>",
-                "nul\u0000<script>",
-                "controls \u0001\u0008\u000B\u000C\u001F\u007F",
-                "C1 \u0080\u0084\u0085\u0086\u009F",
-                "lone high \uD800<b> and low \uDC00<i>",
-                "reversed pair \uDE00\uD83D",
-                "pair \uD83D\uDE00<b>",
-                "non-characters \uFDD0\uFDEF\uFFFE\uFFFF \uD83F\uDFFE \uDBFF\uDFFF",
-                "line separators \u2028\u2029",
+        return Stream.concat(ownPayloads().stream(), Stream.of(
                 // JSON's own escapes and the characters JSON must escape
                 "\\u003cscript\\u003e",
                 "\\\"><b>",
                 "\"}]}<b>",
-                "\u00e9\u4e2d\uFEFF<b>")
+                "\u00e9\u4e2d\uFEFF<b>"))
                 .map(payload -> DynamicTest.dynamicTest(visible(payload), () -> {
                     String problem = problemWith(payload);
                     assertTrue(problem == null, problem);
                 }));
-    }
-
-    @Test
-    void aRawPayloadIsReportedAsInjection() {
-        assertEquals("injected elements", prefix(injectionIn(render(List.of("\"><svg onload=alert(1)>")))));
-        assertEquals("injected attributes", prefix(injectionIn(render(List.of("' onmouseover='alert(1)")))));
-        assertEquals("injected attributes", prefix(injectionIn(render(List.of("x\" onclick=\"alert(1)")))));
-        assertEquals(null, injectionIn(render(List.of("harmless"))));
     }
 
     // ---- every code point through JSON ----
@@ -213,13 +167,6 @@ class XssCorpusThroughJsonTest {
         assertEquals(List.of(), mismatches);
     }
 
-    @Test
-    void theCorpusIsFoundNextToTheProjectRoot() {
-        Path corpus = corpusPath();
-
-        assertTrue(Files.isRegularFile(corpus), corpus.toString());
-    }
-
     // ---- the check ----
 
     /**
@@ -244,24 +191,7 @@ class XssCorpusThroughJsonTest {
             }
         }
 
-        Document document = render(values);
-        String injection = injectionIn(document);
-        if (injection != null) {
-            return injection;
-        }
-        String expected = withInvalidCharactersReplaced(payload);
-        List<Element> paragraphs = document.select("p");
-        List<Element> divs = document.select("div");
-        for (int i = 0; i < values.size(); i++) {
-            String text = paragraphs.get(i).wholeText();
-            String title = divs.get(i).attr("title");
-            String dataX = divs.get(i).attr("data-x");
-            if (!text.equals(expected) || !title.equals(expected) || !dataX.equals(expected)) {
-                return slotNames.get(i) + " decoded to text " + visible(text) + ", title " + visible(title)
-                        + ", data-x " + visible(dataX) + "; expected " + visible(expected);
-            }
-        }
-        return null;
+        return problemIn(slotNames, values, payload);
     }
 
     /** The payload in every slot, written by a client and read back by {@code mapper}. */
@@ -304,89 +234,8 @@ class XssCorpusThroughJsonTest {
         return SLOTS.values().stream().map(slot -> slot.apply(read)).toList();
     }
 
-    private static Document render(List<String> values) {
-        StringBuilder body = new StringBuilder();
-        for (String value : values) {
-            body.append(String.format(ROW, value));
-        }
-        return Jsoup.parse(page(body.toString()));
-    }
-
-    private static String page(String body) {
-        return "<!DOCTYPE html><html><head><title>t</title></head><body>" + body + "</body></html>";
-    }
-
-    /** What differs from the template's elements and attributes, or {@code null}. */
-    private static String injectionIn(Document document) {
-        int rows = document.select("p").size();
-        Document template = TEMPLATES.computeIfAbsent(Math.max(rows, 1), n -> render(Collections.nCopies(n, "x")));
-        List<String> expectedElements = tagNames(template);
-        List<String> actualElements = tagNames(document);
-        if (!expectedElements.equals(actualElements) || rows == 0) {
-            return "injected elements: " + actualElements + " instead of " + expectedElements;
-        }
-        List<String> expectedAttributes = attributes(template);
-        List<String> actualAttributes = attributes(document);
-        if (!expectedAttributes.equals(actualAttributes)) {
-            return "injected attributes: " + actualAttributes + " instead of " + expectedAttributes;
-        }
-        return null;
-    }
-
     private static String prefix(String problem) {
         return problem == null ? null : problem.substring(0, problem.indexOf(':'));
-    }
-
-    private static List<String> tagNames(Document document) {
-        List<String> names = new ArrayList<>();
-        for (Element element : document.getAllElements()) {
-            names.add(element.tagName());
-        }
-        return names;
-    }
-
-    private static List<String> attributes(Document document) {
-        List<String> all = new ArrayList<>();
-        for (Element element : document.getAllElements()) {
-            List<String> keys = new ArrayList<>();
-            for (Attribute attribute : element.attributes()) {
-                keys.add(attribute.getKey());
-            }
-            all.add(element.tagName() + keys);
-        }
-        return all;
-    }
-
-    /**
-     * {@code text} with each code point that {@code Encode.forHtml} treats as invalid replaced by
-     * one space: C0 controls other than tab, LF and CR; DEL and the C1 controls but U+0085; lone
-     * surrogates, each on its own; U+FDD0..U+FDEF; and U+xFFFE, U+xFFFF in every plane. The core's
-     * {@code XssCorpusTest} checks this against the encoder for every code point.
-     */
-    static String withInvalidCharactersReplaced(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            boolean invalid = cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'
-                    || cp >= 0x7F && cp <= 0x9F && cp != 0x85
-                    || cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE
-                    || cp >= 0xFDD0 && cp <= 0xFDEF
-                    || (cp & 0xFFFE) == 0xFFFE;
-            if (invalid) {
-                out.append(' ');
-            } else {
-                out.appendCodePoint(cp);
-            }
-        }
-        return out.toString();
-    }
-
-    /** Undoes the five entities {@code Encode.forHtml} writes; nothing else. */
-    private static String decodeHtmlEntities(String encoded) {
-        return encoded.replace("&lt;", "<").replace("&gt;", ">").replace("&#34;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
     }
 
     private static boolean isAscii(byte[] bytes) {
@@ -398,43 +247,4 @@ class XssCorpusThroughJsonTest {
         return true;
     }
 
-    // ---- the corpus file ----
-
-    private static List<String> readCorpus() throws IOException {
-        Path corpus = corpusPath();
-        if (!Files.isRegularFile(corpus)) {
-            fail("XSS corpus not found at " + corpus + " (" + CORPUS_DIR + "/" + CORPUS
-                    + " beside the project root); it is required, the CI has it");
-        }
-        return Files.readAllLines(corpus, StandardCharsets.UTF_8);
     }
-
-    /**
-     * {@code <project root>/../shared/corpora/xss/<corpus>}: the project root is the nearest
-     * directory, from the working directory up, that holds {@code mvnw}. Maven runs this test in the
-     * module directory, an IDE may run it in the root.
-     */
-    private static Path corpusPath() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mvnw")) && dir.getParent() != null) {
-                return dir.getParent().resolve(CORPUS_DIR).resolve(CORPUS);
-            }
-        }
-        fail("no project root (a directory with mvnw) above " + start + "; cannot find " + CORPUS_DIR + "/" + CORPUS);
-        return null;
-    }
-
-    /** The text with invisible and non-ASCII characters written as \\u{...}, for messages and names. */
-    private static String visible(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        text.codePoints().forEach(cp -> {
-            if (cp >= 0x20 && cp < 0x7F) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append(String.format("\\u{%X}", cp));
-            }
-        });
-        return out.append('"').toString();
-    }
-}

@@ -86,11 +86,6 @@ final class BeanFrame extends FieldFrame {
     }
 
     @Override
-    ClassPlan planOf(Object child) {
-        return fields[slot].planOf(child, node.getClass(), walker.plans());
-    }
-
-    @Override
     EscapeContext childContext() {
         return fields[slot].context;
     }

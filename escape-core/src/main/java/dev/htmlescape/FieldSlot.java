@@ -21,12 +21,6 @@ final class FieldSlot {
     final MethodHandle getter;
     /** {@code null} for {@code final} fields and record components. */
     final MethodHandle setter;
-    /**
-     * The plan of the class last found in this slot: a slot holds the same class call after call,
-     * and this costs less than the {@code ClassValue}. Only for classes of the JDK or of the
-     * holder's own loader, so the holder's plan never keeps another loader alive.
-     */
-    private SlotPlan lastPlan;
     /** Whether the lenient policy already reported that this final field kept unescaped text. */
     private volatile boolean reportedUnwritable;
 
@@ -60,32 +54,6 @@ final class FieldSlot {
     /** Whether the slot's reader hands it over as text: declared {@code String}, not excluded. */
     boolean readsText() {
         return string && !excluded;
-    }
-
-    /** The plan of {@code child}'s class, found in this slot of a {@code holderType}. */
-    ClassPlan planOf(Object child, Class<?> holderType, ClassPlans plans) {
-        Class<?> type = child.getClass();
-        SlotPlan last = lastPlan;
-        if (last != null && last.type == type) {
-            return last.plan;
-        }
-        ClassPlan plan = plans.get(type);
-        ClassLoader loader = type.getClassLoader();
-        if (loader == null || loader == holderType.getClassLoader()) {
-            lastPlan = new SlotPlan(type, plan);
-        }
-        return plan;
-    }
-
-    /** A class and its plan, immutable so that threads may share it without locking. */
-    private static final class SlotPlan {
-        final Class<?> type;
-        final ClassPlan plan;
-
-        SlotPlan(Class<?> type, ClassPlan plan) {
-            this.type = type;
-            this.plan = plan;
-        }
     }
 
     Object get(Object holder) {

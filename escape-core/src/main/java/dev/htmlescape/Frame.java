@@ -46,10 +46,6 @@ abstract class Frame {
     int base;
     private int snapshotLength;
 
-    /** The class of this frame's last child and its plan: a container's elements share one. */
-    private Class<?> lastChildType;
-    private ClassPlan lastChildPlan;
-
     /** Which of the walker's pools this frame goes back to. */
     final int pool;
     /** The next frame in the same pool, while this one waits there. */
@@ -76,18 +72,6 @@ abstract class Frame {
         this.reachedUnfinished = false;
         this.snapshot = null;
         this.snapshotLength = 0;
-        this.lastChildType = null;
-        this.lastChildPlan = null;
-    }
-
-    /** The plan of the class of {@code child}, the child handed out for {@link #slot}. */
-    ClassPlan planOf(Object child) {
-        Class<?> type = child.getClass();
-        if (type != lastChildType) {
-            lastChildPlan = walker.planOf(type);
-            lastChildType = type;
-        }
-        return lastChildPlan;
     }
 
     /** Takes a region of {@code length} slots of the walker's scratch array for the snapshot. */
@@ -122,8 +106,6 @@ abstract class Frame {
         result = null;
         snapshot = null;
         snapshotLength = 0;
-        lastChildType = null;
-        lastChildPlan = null;
         waitingHolders = null;
         waitingSlots = null;
     }

@@ -209,16 +209,8 @@ final class GraphWalker {
         return entry >= 0 && enteredStates[entry] != FINISHED;
     }
 
-    ClassPlan planOf(Class<?> type) {
-        return plans.get(type);
-    }
-
-    ClassPlans plans() {
-        return plans;
-    }
-
     private void visit(Frame holder, Object child) {
-        ClassPlan plan = holder.planOf(child);
+        ClassPlan plan = plans.get(child.getClass());
         if (plan.kind == NodeKind.OPAQUE) {
             return;
         }

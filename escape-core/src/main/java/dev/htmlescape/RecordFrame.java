@@ -109,11 +109,6 @@ final class RecordFrame extends FieldFrame {
     }
 
     @Override
-    ClassPlan planOf(Object child) {
-        return components[slot].planOf(child, plan.type, walker.plans());
-    }
-
-    @Override
     EscapeContext childContext() {
         return components[slot].context;
     }

@@ -53,17 +53,20 @@ final class MapFrame extends Frame {
         int i = 0;
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (i == size) {
-                throw error(-1, "the map grew while it was read; do not change a graph from another"
-                        + " thread while escaping it", null);
+                throw changedWhileRead("grew");
             }
             snapshot[base + i] = entry.getKey();
             snapshot[base + size + i] = entry.getValue();
             i++;
         }
         if (i != size) {
-            throw error(-1, "the map shrank while it was read; do not change a graph from another"
-                    + " thread while escaping it", null);
+            throw changedWhileRead("shrank");
         }
+    }
+
+    private EscapeException changedWhileRead(String how) {
+        return error(-1, "the map " + how + " while it was read; do not change a graph from another"
+                + " thread while escaping it", null);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.htmlescape.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.TypeFactory;
@@ -13,61 +15,20 @@ import tools.jackson.databind.type.TypeFactory;
 public enum JsonDocument {
 
     /** The {@link ContactForm}: ten Strings, no nesting. */
-    CONTACT_FORM("contactForm") {
-        @Override
-        Object graph(Flavour flavour, int firstDirty) {
-            return new ContactFormFixture(flavour, firstDirty).root();
-        }
-
-        @Override
-        public JavaType type(TypeFactory types) {
-            return types.constructType(ContactForm.class);
-        }
-    },
+    CONTACT_FORM("contactForm", (flavour, firstDirty) -> new ContactFormFixture(flavour, firstDirty).root(),
+            types -> types.constructType(ContactForm.class)),
 
     /** The {@link Order} of beans: 63 Strings in nested beans, lists and a map. */
-    ORDER("order") {
-        @Override
-        Object graph(Flavour flavour, int firstDirty) {
-            return new OrderFixture(flavour, firstDirty).root();
-        }
-
-        @Override
-        public JavaType type(TypeFactory types) {
-            return types.constructType(Order.class);
-        }
-    },
+    ORDER("order", (flavour, firstDirty) -> new OrderFixture(flavour, firstDirty).root(),
+            types -> types.constructType(Order.class)),
 
     /** The same order as {@link OrderRecord records}. */
-    ORDER_RECORD("orderRecord") {
-        @Override
-        Object graph(Flavour flavour, int firstDirty) {
-            return new OrderRecordFixture(flavour, firstDirty).root();
-        }
-
-        @Override
-        public JavaType type(TypeFactory types) {
-            return types.constructType(OrderRecord.class);
-        }
-    },
+    ORDER_RECORD("orderRecord", (flavour, firstDirty) -> new OrderRecordFixture(flavour, firstDirty).root(),
+            types -> types.constructType(OrderRecord.class)),
 
     /** A JSON array of {@value #LIST_SIZE} Strings of mixed text, read as a {@code List<String>}. */
-    STRING_LIST("stringList") {
-        @Override
-        Object graph(Flavour flavour, int firstDirty) {
-            SampleText text = new SampleText(flavour, firstDirty);
-            List<String> list = new ArrayList<>(LIST_SIZE);
-            for (int i = 0; i < LIST_SIZE; i++) {
-                list.add(text.nextAny());
-            }
-            return list;
-        }
-
-        @Override
-        public JavaType type(TypeFactory types) {
-            return types.constructCollectionType(List.class, String.class);
-        }
-    };
+    STRING_LIST("stringList", JsonDocument::stringList,
+            types -> types.constructCollectionType(List.class, String.class));
 
     /** How many Strings {@link #STRING_LIST} holds. */
     static final int LIST_SIZE = 10_000;
@@ -75,9 +36,24 @@ public enum JsonDocument {
     private static final JsonMapper WRITER = JsonMapper.builder().build();
 
     private final String paramName;
+    /** Builds the fixture's graph for a flavour and the position of the first dirty String. */
+    private final BiFunction<Flavour, Integer, Object> graph;
+    private final Function<TypeFactory, JavaType> type;
 
-    JsonDocument(String paramName) {
+    JsonDocument(String paramName, BiFunction<Flavour, Integer, Object> graph,
+            Function<TypeFactory, JavaType> type) {
         this.paramName = paramName;
+        this.graph = graph;
+        this.type = type;
+    }
+
+    private static Object stringList(Flavour flavour, int firstDirty) {
+        SampleText text = new SampleText(flavour, firstDirty);
+        List<String> list = new ArrayList<>(LIST_SIZE);
+        for (int i = 0; i < LIST_SIZE; i++) {
+            list.add(text.nextAny());
+        }
+        return list;
     }
 
     /**
@@ -114,7 +90,7 @@ public enum JsonDocument {
      * @return the fixture's graph, written by a plain mapper
      */
     byte[] json(Flavour flavour, int firstDirty) {
-        return WRITER.writeValueAsBytes(graph(flavour, firstDirty));
+        return WRITER.writeValueAsBytes(graph.apply(flavour, firstDirty));
     }
 
     /**
@@ -123,10 +99,9 @@ public enum JsonDocument {
      * @param types the reading mapper's type factory
      * @return the root's type
      */
-    public abstract JavaType type(TypeFactory types);
-
-    /** The fixture's graph, as built. */
-    abstract Object graph(Flavour flavour, int firstDirty);
+    public JavaType type(TypeFactory types) {
+        return type.apply(types);
+    }
 
     /** The JMH parameter value: {@code contactForm}, {@code order}, ... */
     @Override

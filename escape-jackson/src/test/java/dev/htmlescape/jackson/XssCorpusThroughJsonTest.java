@@ -1,5 +1,6 @@
 package dev.htmlescape.jackson;
 
+import static dev.htmlescape.testing.XssCheck.assertEveryPayloadPasses;
 import static dev.htmlescape.testing.XssCheck.corpus;
 import static dev.htmlescape.testing.XssCheck.decodeHtmlEntities;
 import static dev.htmlescape.testing.XssCheck.injectionIn;
@@ -13,7 +14,6 @@ import static dev.htmlescape.jackson.Mappers.plainMapper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.htmlescape.EscapeContext;
 import java.io.IOException;
@@ -100,18 +100,7 @@ class XssCorpusThroughJsonTest {
         List<String> payloads = corpus();
         assertTrue(payloads.size() > 6_000, "the corpus has its 6,613 lines, read " + payloads.size());
 
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < payloads.size(); i++) {
-            String problem = problemWith(payloads.get(i));
-            if (problem != null) {
-                failures.add("line " + (i + 1) + " " + visible(payloads.get(i)) + ": " + problem);
-            }
-        }
-
-        if (!failures.isEmpty()) {
-            fail(failures.size() + " of " + payloads.size() + " payloads failed; the first ones:\n"
-                    + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
-        }
+        assertEveryPayloadPasses(payloads, XssCorpusThroughJsonTest::problemWith);
     }
 
     @Test

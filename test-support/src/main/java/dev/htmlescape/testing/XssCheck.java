@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -50,6 +51,26 @@ public final class XssCheck {
                     + " beside the project root); it is required, the CI has it");
         }
         return Files.readAllLines(corpus, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Fails with the first twenty problems if {@code problemWith} finds one in any payload.
+     *
+     * @param problemWith what is wrong with a payload once escaped and rendered, or {@code null}
+     * @throws AssertionError naming each failing payload by line and in visible form
+     */
+    public static void assertEveryPayloadPasses(List<String> payloads, UnaryOperator<String> problemWith) {
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            String problem = problemWith.apply(payloads.get(i));
+            if (problem != null) {
+                failures.add("line " + (i + 1) + " " + visible(payloads.get(i)) + ": " + problem);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " of " + payloads.size() + " payloads failed; the first"
+                    + " ones:\n" + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
+        }
     }
 
     private static Path corpusPath() {

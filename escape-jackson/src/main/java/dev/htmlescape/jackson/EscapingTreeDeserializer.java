@@ -77,29 +77,32 @@ final class EscapingTreeDeserializer extends EscapingDeserializer {
 
     private void escapeObject(ObjectNode object, String path, boolean names, Deque<JsonNode> pending,
             Deque<String> paths, JsonParser p) {
+        boolean changed = false;
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
+            String name = entry.getKey();
+            JsonNode value = entry.getValue();
+            if (value.isContainer()) {
+                pending.push(value);
+                paths.push(path + "/" + (names ? context.encode(name) : name));
+            }
+            changed |= names && context.encode(name) != name || value.isString() && text(value) != value;
+        }
+        if (!changed) {
+            return; // the common, clean case: nothing allocated
+        }
         List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(object.properties());
         Map<String, JsonNode> escaped = new LinkedHashMap<>();
-        boolean changed = false;
         for (Map.Entry<String, JsonNode> entry : entries) {
             String name = names ? context.encode(entry.getKey()) : entry.getKey();
-            JsonNode value = entry.getValue();
-            if (value.isString()) {
-                value = text(value);
-            } else if (value.isContainer()) {
-                pending.push(value);
-                paths.push(path + "/" + name);
-            }
-            changed |= name != entry.getKey() || value != entry.getValue();
+            JsonNode value = entry.getValue().isString() ? text(entry.getValue()) : entry.getValue();
             if (escaped.put(name, value) != null) {
                 throw DatabindException.from(p, "escaping made two property names of the object at \""
                         + (path.isEmpty() ? "/" : path) + "\" equal: both became \"" + name
                         + "\", and the tree would lose one");
             }
         }
-        if (changed) {
-            object.removeAll();
-            escaped.forEach(object::set);
-        }
+        object.removeAll();
+        escaped.forEach(object::set);
     }
 
     /** The escaped string node, or {@code node} itself when its text needs no escaping. */

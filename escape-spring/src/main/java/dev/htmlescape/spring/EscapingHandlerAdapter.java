@@ -1,0 +1,70 @@
+package dev.htmlescape.spring;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.support.HandlerMethodArgumentResolverComposite;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHandlerMethod;
+
+/**
+ * Spring MVC's handler adapter, but each handler method escapes its request arguments after Spring
+ * has resolved and validated them and before the method runs: the one point where every argument
+ * exists, validation has judged the raw text, and an immutable argument can still be replaced.
+ */
+final class EscapingHandlerAdapter extends RequestMappingHandlerAdapter {
+
+    private final RequestInputEscaper inputs;
+    private HandlerMethodArgumentResolverComposite resolvers;
+
+    EscapingHandlerAdapter(RequestInputEscaper inputs) {
+        this.inputs = inputs;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        super.afterPropertiesSet();
+        // the same resolvers in the same order as the adapter's own, to learn which one each parameter gets
+        resolvers = new HandlerMethodArgumentResolverComposite().addResolvers(getArgumentResolvers());
+        inputs.messageConvertersChosen(getMessageConverters());
+    }
+
+    @Override
+    protected ServletInvocableHandlerMethod createInvocableHandlerMethod(HandlerMethod handlerMethod) {
+        return new EscapingHandlerMethod(handlerMethod, inputs, resolvers);
+    }
+
+    /** One invocation of a handler method: created per request by the adapter. */
+    private static final class EscapingHandlerMethod extends ServletInvocableHandlerMethod {
+
+        private final RequestInputEscaper inputs;
+        private final HandlerMethodArgumentResolverComposite resolvers;
+        private HttpServletRequest request;
+        private ModelAndViewContainer model;
+
+        EscapingHandlerMethod(HandlerMethod handlerMethod, RequestInputEscaper inputs,
+                HandlerMethodArgumentResolverComposite resolvers) {
+            super(handlerMethod);
+            this.inputs = inputs;
+            this.resolvers = resolvers;
+        }
+
+        @Override
+        public void invokeAndHandle(ServletWebRequest webRequest, ModelAndViewContainer mavContainer,
+                Object... providedArgs) throws Exception {
+            this.request = webRequest.getRequest();
+            this.model = mavContainer;
+            super.invokeAndHandle(webRequest, mavContainer, providedArgs);
+        }
+
+        @Override
+        protected Object doInvoke(Object... args) throws Exception {
+            // called after argument resolution and method validation, with the very array passed on
+            if (request != null) {
+                inputs.escapeArguments(this, resolvers, args, request, model);
+            }
+            return super.doInvoke(args);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.htmlescape.spring;
+
+import dev.htmlescape.EscapeContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the request escaping, under {@code html-escape.*}. For example, in
+ * {@code application.properties}:
+ *
+ * <pre>{@code
+ * html-escape.exclude-paths=/login,/api/raw/**
+ * html-escape.strict=true
+ * }</pre>
+ *
+ * <p>Bound once at startup by Spring Boot; the escaping beans copy what they need, so changing an
+ * instance later has no effect.
+ */
+@ConfigurationProperties(prefix = "html-escape")
+public class HtmlEscapeProperties {
+
+    /** Whether every String a controller receives from a request is escaped. */
+    private boolean enabled = true;
+
+    /** The context to escape for, where a parameter, field or type does not choose its own with {@code @Escape}. */
+    private EscapeContext context = EscapeContext.HTML;
+
+    /** Whether the keys of maps (request parameter maps, JSON objects read into a Map) are escaped too. */
+    private boolean escapeMapKeys = true;
+
+    /**
+     * Whether a String that cannot be escaped (a {@code final} field of a class that cannot be
+     * rebuilt) fails the request with 400 instead of being logged once and left as it is.
+     */
+    private boolean strict = false;
+
+    /**
+     * Request paths whose input is left as it is, as Spring MVC path patterns ({@code /login},
+     * {@code /api/raw/**}), matched against the path within the application.
+     */
+    private List<String> excludePaths = new ArrayList<>();
+
+    /** When request bodies are escaped: after validation (the default) or while they are read. */
+    private Phase phase = Phase.AFTER_VALIDATION;
+
+    /** Jackson settings. */
+    private final Jackson jackson = new Jackson();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public EscapeContext getContext() {
+        return context;
+    }
+
+    public void setContext(EscapeContext context) {
+        this.context = context;
+    }
+
+    public boolean isEscapeMapKeys() {
+        return escapeMapKeys;
+    }
+
+    public void setEscapeMapKeys(boolean escapeMapKeys) {
+        this.escapeMapKeys = escapeMapKeys;
+    }
+
+    public boolean isStrict() {
+        return strict;
+    }
+
+    public void setStrict(boolean strict) {
+        this.strict = strict;
+    }
+
+    public List<String> getExcludePaths() {
+        return excludePaths;
+    }
+
+    public void setExcludePaths(List<String> excludePaths) {
+        this.excludePaths = excludePaths;
+    }
+
+    public Phase getPhase() {
+        return phase;
+    }
+
+    public void setPhase(Phase phase) {
+        this.phase = phase;
+    }
+
+    public Jackson getJackson() {
+        return jackson;
+    }
+
+    /** When request bodies are escaped. */
+    public enum Phase {
+
+        /**
+         * After Spring has validated the arguments ({@code @Valid}, constraints on parameters), just
+         * before the handler method is called: validation judges the text as the user typed it.
+         */
+        AFTER_VALIDATION,
+
+        /**
+         * As soon as a request body ({@code @RequestBody}, {@code HttpEntity}, {@code @RequestPart})
+         * is read, before it is validated: validation judges the escaped text. Bound values
+         * ({@code @ModelAttribute}, {@code @RequestParam} and the like) are still escaped after
+         * validation, because Spring has no step between binding and validation that could replace
+         * an immutable object.
+         */
+        WHILE_READING
+    }
+
+    /** Settings for Spring Boot's shared Jackson 3 {@code JsonMapper}. */
+    public static class Jackson {
+
+        /**
+         * Whether the htmlescape Jackson module is put on Spring Boot's shared JsonMapper. Off by
+         * default: that mapper also reads JSON that is not user input (HTTP client responses,
+         * messages), and Boot would otherwise pick the module up through ServiceLoader. When on,
+         * JSON request bodies read with that mapper are escaped while they are read, before
+         * validation, and not again after it.
+         */
+        private boolean sharedMapper = false;
+
+        public boolean isSharedMapper() {
+            return sharedMapper;
+        }
+
+        public void setSharedMapper(boolean sharedMapper) {
+            this.sharedMapper = sharedMapper;
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package dev.htmlescape.spring;
+
+import dev.htmlescape.Escape;
+import dev.htmlescape.EscapeContext;
+import dev.htmlescape.Escaper;
+import dev.htmlescape.NoEscape;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.RequestEntity;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.annotation.ModelAttributeMethodProcessor;
+import org.springframework.web.method.annotation.RequestHeaderMapMethodArgumentResolver;
+import org.springframework.web.method.annotation.RequestHeaderMethodArgumentResolver;
+import org.springframework.web.method.annotation.RequestParamMapMethodArgumentResolver;
+import org.springframework.web.method.annotation.RequestParamMethodArgumentResolver;
+import org.springframework.web.method.annotation.AbstractCookieValueMethodArgumentResolver;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.HandlerMethodArgumentResolverComposite;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.multipart.support.MultipartResolutionDelegate;
+import org.springframework.web.servlet.mvc.method.annotation.HttpEntityMethodProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.MatrixVariableMapMethodArgumentResolver;
+import org.springframework.web.servlet.mvc.method.annotation.MatrixVariableMethodArgumentResolver;
+import org.springframework.web.servlet.mvc.method.annotation.PathVariableMapMethodArgumentResolver;
+import org.springframework.web.servlet.mvc.method.annotation.PathVariableMethodArgumentResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestPartMethodArgumentResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Escapes the arguments of a handler method that come from the request: bodies, bound model
+ * attributes, request parameters, path and matrix variables, headers and cookies. Arguments that
+ * Spring makes up itself (the request, the principal, a {@code Model}) and those of resolvers it
+ * does not know are left alone.
+ *
+ * <p>Which argument is which is decided once per handler method, from the resolver Spring chose for
+ * it and the {@link NoEscape} / {@link Escape} annotations on the parameter, the method and the
+ * controller class.
+ */
+final class RequestInputEscaper {
+
+    /** Request attribute: the body parameters already escaped while their body was read. */
+    private static final String ESCAPED_WHILE_READ = RequestInputEscaper.class.getName() + ".escapedWhileRead";
+
+    private final Escaper escaper;
+    private final List<PathPattern> excludedPaths;
+    private final boolean escapeBodiesWhileReading;
+    private final Map<PlanKey, ArgumentPlan[]> plans = new ConcurrentHashMap<>();
+    private volatile Set<Class<?>> convertersThatEscape = Set.of();
+
+    RequestInputEscaper(Escaper escaper, HtmlEscapeProperties properties) {
+        this.escaper = escaper;
+        this.excludedPaths = properties.getExcludePaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.escapeBodiesWhileReading = properties.getPhase() == HtmlEscapeProperties.Phase.WHILE_READING;
+    }
+
+    /**
+     * Remembers which message converters escape while they read (a Jackson mapper with the
+     * htmlescape module), so the bodies they read are not escaped a second time.
+     */
+    void messageConvertersChosen(List<HttpMessageConverter<?>> converters) {
+        convertersThatEscape = JacksonReaders.classesThatEscape(converters);
+    }
+
+    /** Whether the body advice has anything to do with a body read by {@code converterType}. */
+    boolean watchesBodiesReadBy(Class<?> converterType) {
+        return escapeBodiesWhileReading || convertersThatEscape.contains(converterType);
+    }
+
+    /**
+     * A request body was just read, before validation: escapes it now if bodies are escaped while
+     * read, and notes that it need not be escaped again.
+     */
+    Object bodyRead(Object body, MethodParameter parameter, Class<?> converterType, HttpServletRequest request) {
+        if (convertersThatEscape.contains(converterType)) {
+            markEscapedWhileRead(parameter, request);
+            return body;
+        }
+        if (!escapeBodiesWhileReading) {
+            return body;
+        }
+        markEscapedWhileRead(parameter, request);
+        EscapeContext context = contextFor(parameter, parameter.getContainingClass());
+        if (context == null || isExcluded(request)) {
+            return body;
+        }
+        return escaper.escapeGraph(body, context);
+    }
+
+    /**
+     * Escapes, in {@code arguments}, every argument that came from the request, just before the
+     * handler method is called (after validation). A model attribute replaced by an escaped copy is
+     * replaced in the model too.
+     */
+    void escapeArguments(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers, Object[] arguments,
+            HttpServletRequest request, ModelAndViewContainer model) {
+        ArgumentPlan[] plan = plans.computeIfAbsent(new PlanKey(handler.getBeanType(), handler.getMethod()),
+                key -> planFor(handler, resolvers));
+        if (plan.length == 0 || isExcluded(request)) {
+            return;
+        }
+        for (int i = 0; i < arguments.length && i < plan.length; i++) {
+            ArgumentPlan argument = plan[i];
+            Object raw = arguments[i];
+            if (argument == null || raw == null
+                    || (argument.kind == InputKind.BODY && wasEscapedWhileRead(handler.getMethod(), i, request))) {
+                continue;
+            }
+            Object escaped = escape(argument, raw);
+            if (escaped != raw) {
+                arguments[i] = escaped;
+                if (argument.kind == InputKind.MODEL_ATTRIBUTE && model != null) {
+                    model.getModel().replaceAll((name, value) -> value == raw ? escaped : value);
+                }
+            }
+        }
+    }
+
+    private Object escape(ArgumentPlan argument, Object raw) {
+        if (raw instanceof HttpHeaders headers) {
+            return escapeHeaders(headers, argument.context);
+        }
+        if (raw instanceof HttpEntity<?> entity) {
+            return escapeEntity(entity, argument.context);
+        }
+        return escaper.escapeGraph(raw, argument.context);
+    }
+
+    private HttpHeaders escapeHeaders(HttpHeaders headers, EscapeContext context) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        headers.forEach(values::put);
+        Map<String, List<String>> escaped = escaper.escapeGraph(values, context);
+        HttpHeaders copy = new HttpHeaders();
+        escaped.forEach(copy::put);
+        return copy;
+    }
+
+    private HttpEntity<?> escapeEntity(HttpEntity<?> entity, EscapeContext context) {
+        Object body = entity.getBody();
+        Object escapedBody = escaper.escapeGraph(body, context);
+        if (escapedBody == body) {
+            return entity;
+        }
+        if (entity instanceof RequestEntity<?> request) {
+            return new RequestEntity<>(escapedBody, request.getHeaders(), request.getMethod(), request.getUrl(),
+                    request.getType());
+        }
+        return new HttpEntity<>(escapedBody, entity.getHeaders());
+    }
+
+    private ArgumentPlan[] planFor(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers) {
+        MethodParameter[] parameters = handler.getMethodParameters();
+        ArgumentPlan[] plan = new ArgumentPlan[parameters.length];
+        boolean any = false;
+        for (int i = 0; i < parameters.length; i++) {
+            InputKind kind = kindOf(resolvers.getArgumentResolver(parameters[i]), parameters[i]);
+            EscapeContext context = kind == null ? null : contextFor(parameters[i], handler.getBeanType());
+            if (context != null) {
+                plan[i] = new ArgumentPlan(kind, context);
+                any = true;
+            }
+        }
+        return any ? plan : new ArgumentPlan[0];
+    }
+
+    /** What kind of request input the resolver gives, or {@code null} if it gives none. */
+    private static InputKind kindOf(HandlerMethodArgumentResolver resolver, MethodParameter parameter) {
+        if (resolver == null) {
+            return null;
+        }
+        if (resolver instanceof RequestResponseBodyMethodProcessor || resolver instanceof HttpEntityMethodProcessor
+                || resolver instanceof RequestPartMethodArgumentResolver) {
+            // uploaded files are binary; their names are documented as left alone
+            return MultipartResolutionDelegate.isMultipartArgument(parameter) ? null : InputKind.BODY;
+        }
+        if (resolver instanceof ModelAttributeMethodProcessor) {
+            return InputKind.MODEL_ATTRIBUTE;
+        }
+        if (resolver instanceof RequestParamMethodArgumentResolver) {
+            return MultipartResolutionDelegate.isMultipartArgument(parameter) ? null : InputKind.VALUE;
+        }
+        if (resolver instanceof RequestParamMapMethodArgumentResolver
+                || resolver instanceof PathVariableMethodArgumentResolver
+                || resolver instanceof PathVariableMapMethodArgumentResolver
+                || resolver instanceof MatrixVariableMethodArgumentResolver
+                || resolver instanceof MatrixVariableMapMethodArgumentResolver
+                || resolver instanceof RequestHeaderMethodArgumentResolver
+                || resolver instanceof RequestHeaderMapMethodArgumentResolver
+                || resolver instanceof AbstractCookieValueMethodArgumentResolver) {
+            return InputKind.VALUE;
+        }
+        return null;
+    }
+
+    /**
+     * The context for a parameter: the closest {@code @Escape} of the parameter, its method and its
+     * class, or the default; {@code null} if the closest annotation is {@code @NoEscape}.
+     */
+    private EscapeContext contextFor(MethodParameter parameter, Class<?> controllerType) {
+        if (parameter.hasParameterAnnotation(NoEscape.class)) {
+            return null;
+        }
+        Escape onParameter = parameter.getParameterAnnotation(Escape.class);
+        if (onParameter != null) {
+            return onParameter.value();
+        }
+        Method method = parameter.getMethod();
+        if (method != null) {
+            if (method.isAnnotationPresent(NoEscape.class)) {
+                return null;
+            }
+            Escape onMethod = method.getAnnotation(Escape.class);
+            if (onMethod != null) {
+                return onMethod.value();
+            }
+        }
+        if (controllerType.isAnnotationPresent(NoEscape.class)) {
+            return null;
+        }
+        Escape onController = controllerType.getAnnotation(Escape.class);
+        return onController != null ? onController.value() : escaper.defaultContext();
+    }
+
+    private boolean isExcluded(HttpServletRequest request) {
+        if (excludedPaths.isEmpty()) {
+            return false;
+        }
+        PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+        for (PathPattern pattern : excludedPaths) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void markEscapedWhileRead(MethodParameter parameter, HttpServletRequest request) {
+        @SuppressWarnings("unchecked")
+        Set<ParameterKey> escaped = (Set<ParameterKey>) request.getAttribute(ESCAPED_WHILE_READ);
+        if (escaped == null) {
+            escaped = new HashSet<>();
+            request.setAttribute(ESCAPED_WHILE_READ, escaped);
+        }
+        escaped.add(new ParameterKey(parameter.getExecutable(), parameter.getParameterIndex()));
+    }
+
+    private static boolean wasEscapedWhileRead(Executable method, int index, HttpServletRequest request) {
+        Set<?> escaped = (Set<?>) request.getAttribute(ESCAPED_WHILE_READ);
+        return escaped != null && escaped.contains(new ParameterKey(method, index));
+    }
+
+    private enum InputKind {
+        /** A request body, read by a message converter. */
+        BODY,
+        /** An object bound from request parameters. */
+        MODEL_ATTRIBUTE,
+        /** A parameter, variable, header or cookie value, or a map of them. */
+        VALUE
+    }
+
+    private record ArgumentPlan(InputKind kind, EscapeContext context) {
+    }
+
+    private record PlanKey(Class<?> controllerType, Method method) {
+    }
+
+    private record ParameterKey(Executable method, int index) {
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * htmlescape for Spring Boot: auto-configuration that escapes every String a Spring MVC controller
+ * receives from a request, exactly once. See {@link dev.htmlescape.spring.HtmlEscapeAutoConfiguration}.
+ */
+module dev.htmlescape.spring {
+    requires transitive dev.htmlescape;
+    requires spring.core;
+    requires spring.beans;
+    requires spring.context;
+    requires spring.web;
+    requires spring.webmvc;
+    requires spring.boot;
+    requires spring.boot.autoconfigure;
+    requires spring.boot.webmvc;
+    requires static jakarta.servlet;
+    requires static dev.htmlescape.jackson;
+    requires static tools.jackson.databind;
+    requires static spring.boot.jackson;
+
+    exports dev.htmlescape.spring;
+    // the beans are package-private: Spring creates and calls them by reflection
+    opens dev.htmlescape.spring to spring.core, spring.beans, spring.context, spring.web, spring.webmvc;
+}

@@ -1,0 +1,41 @@
+package dev.htmlescape.spring;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A web application whose controllers store what they receive, for the HTTP tests. No component
+ * scan: the library's beans must come from its auto-configuration alone.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({InputsController.class, InputsController.UntouchedController.class})
+class InputsApplication {
+
+    @Bean
+    Received received() {
+        return new Received();
+    }
+
+    /** What the handler methods received, by name: what an application would store. */
+    static final class Received {
+
+        private final Map<String, Object> values = new ConcurrentHashMap<>();
+
+        void put(String name, Object value) {
+            values.put(name, value);
+        }
+
+        Object get(String name) {
+            return values.get(name);
+        }
+
+        void clear() {
+            values.clear();
+        }
+    }
+}

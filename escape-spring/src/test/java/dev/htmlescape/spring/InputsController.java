@@ -1,0 +1,244 @@
+package dev.htmlescape.spring;
+
+import dev.htmlescape.Escape;
+import dev.htmlescape.EscapeContext;
+import dev.htmlescape.NoEscape;
+import dev.htmlescape.spring.InputsApplication.Received;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** One handler per input source; each stores what it received under the source's name. */
+@RestController
+class InputsController {
+
+    private final Received received;
+
+    InputsController(Received received) {
+        this.received = received;
+    }
+
+    /** A person as a form or JSON sends it; the constraints judge the text as typed. */
+    record Person(@NotBlank @Pattern(regexp = "[\\p{L}' -]+") @Size(max = 7) String name, String note) {
+    }
+
+    /** A mutable DTO with nested text, a list and a map. */
+    static class Comment {
+        private String author;
+        private String text;
+        private List<String> tags = new ArrayList<>();
+        private Map<String, String> attributes = new LinkedHashMap<>();
+        private Person person;
+
+        public String getAuthor() {
+            return author;
+        }
+
+        public void setAuthor(String author) {
+            this.author = author;
+        }
+
+        public String getText() {
+            return text;
+        }
+
+        public void setText(String text) {
+            this.text = text;
+        }
+
+        public List<String> getTags() {
+            return tags;
+        }
+
+        public void setTags(List<String> tags) {
+            this.tags = tags;
+        }
+
+        public Map<String, String> getAttributes() {
+            return attributes;
+        }
+
+        public void setAttributes(Map<String, String> attributes) {
+            this.attributes = attributes;
+        }
+
+        public Person getPerson() {
+            return person;
+        }
+
+        public void setPerson(Person person) {
+            this.person = person;
+        }
+    }
+
+    /** A login form: the password is compared, never shown, so it stays as typed. */
+    static class Login {
+        private String user;
+        @NoEscape
+        private String password;
+
+        public String getUser() {
+            return user;
+        }
+
+        public void setUser(String user) {
+            this.user = user;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
+
+    @PostMapping(path = "/json/comment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    void jsonComment(@RequestBody Comment comment) {
+        received.put("comment", comment);
+    }
+
+    @PostMapping(path = "/json/person", consumes = MediaType.APPLICATION_JSON_VALUE)
+    void jsonPerson(@Valid @RequestBody Person person) {
+        received.put("person", person);
+    }
+
+    @PostMapping(path = "/json/map", consumes = MediaType.APPLICATION_JSON_VALUE)
+    void jsonMap(@RequestBody Map<String, String> map) {
+        received.put("map", map);
+    }
+
+    @PostMapping(path = "/json/entity", consumes = MediaType.APPLICATION_JSON_VALUE)
+    void jsonEntity(HttpEntity<Person> entity) {
+        received.put("entity", entity.getBody());
+    }
+
+    @PostMapping(path = "/form-body", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    void formBody(@RequestBody MultiValueMap<String, String> form) {
+        received.put("formBody", form);
+    }
+
+    @PostMapping(path = "/text", consumes = MediaType.TEXT_PLAIN_VALUE)
+    void text(@RequestBody String text) {
+        received.put("text", text);
+    }
+
+    @PostMapping("/form/comment")
+    void formComment(@ModelAttribute Comment comment) {
+        received.put("formComment", comment);
+    }
+
+    @PostMapping("/form/person")
+    void formPerson(@Valid Person person) {
+        received.put("formPerson", person);
+    }
+
+    @GetMapping("/query/person")
+    void queryPerson(@Valid @ModelAttribute Person person) {
+        received.put("queryPerson", person);
+    }
+
+    @PostMapping("/login")
+    void login(Login login) {
+        received.put("login", login);
+    }
+
+    @GetMapping("/param")
+    void param(@RequestParam String name, @RequestParam Optional<String> nickname) {
+        received.put("param", name);
+        received.put("optionalParam", nickname);
+    }
+
+    @GetMapping("/param/list")
+    void paramList(@RequestParam List<String> tag) {
+        received.put("paramList", tag);
+    }
+
+    @GetMapping("/param/map")
+    void paramMap(@RequestParam Map<String, String> parameters) {
+        received.put("paramMap", parameters);
+    }
+
+    @GetMapping("/param/validated")
+    void validatedParam(@RequestParam @Pattern(regexp = "[\\p{L}' -]+") @Size(max = 7) String name) {
+        received.put("validatedParam", name);
+    }
+
+    @GetMapping("/param/script")
+    void scriptParam(@RequestParam @Escape(EscapeContext.JAVASCRIPT) String value) {
+        received.put("scriptParam", value);
+    }
+
+    @GetMapping("/param/raw")
+    void rawParam(@RequestParam @NoEscape String value, @RequestParam String other) {
+        received.put("rawParam", value);
+        received.put("otherParam", other);
+    }
+
+    @NoEscape
+    @GetMapping("/method/raw")
+    void rawMethod(@RequestParam String value) {
+        received.put("rawMethod", value);
+    }
+
+    @GetMapping("/path/{value}")
+    void pathVariable(@PathVariable String value) {
+        received.put("path", value);
+    }
+
+    @GetMapping("/header")
+    void header(@RequestHeader("X-Note") String note, @RequestHeader HttpHeaders headers) {
+        received.put("header", note);
+        received.put("headers", headers);
+    }
+
+    @GetMapping("/cookie")
+    void cookie(@CookieValue("note") String note) {
+        received.put("cookie", note);
+    }
+
+    @PostMapping("/part")
+    void part(@RequestPart("person") Person person, @RequestPart("file") MultipartFile file) {
+        received.put("part", person);
+        received.put("fileName", file.getOriginalFilename());
+    }
+
+    /** A controller whose input is all left as it is. */
+    @NoEscape
+    @RestController
+    static class UntouchedController {
+
+        private final Received received;
+
+        UntouchedController(Received received) {
+            this.received = received;
+        }
+
+        @GetMapping("/untouched")
+        void untouched(@RequestParam String value) {
+            received.put("untouched", value);
+        }
+    }
+}

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <pre>{@code
  * html-escape.exclude-paths=/login,/api/raw/**
- * html-escape.strict=true
+ * html-escape.context=html-attribute
  * }</pre>
  *
  * <p>Bound once at startup by Spring Boot; the escaping beans copy what they need, so changing an
@@ -30,10 +30,12 @@ public class HtmlEscapeProperties {
     private boolean escapeMapKeys = true;
 
     /**
-     * Whether a String that cannot be escaped (a {@code final} field of a class that cannot be
-     * rebuilt) fails the request with 400 instead of being logged once and left as it is.
+     * Whether a String that needs escaping but cannot be written (a {@code final} field of a class
+     * that is not a record) fails the request with 400. On by default, unlike the core's own default:
+     * at the door of a web application, unescaped text must not pass quietly. When off, such a field
+     * is logged once and left as it is.
      */
-    private boolean strict = false;
+    private boolean strict = true;
 
     /**
      * Request paths whose input is left as it is, as Spring MVC path patterns ({@code /login},

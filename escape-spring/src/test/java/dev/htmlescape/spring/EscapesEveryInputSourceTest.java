@@ -237,4 +237,20 @@ class EscapesEveryInputSourceTest {
                 .contains("\"path\":\"linkedHashMap");
         assertThat(received.get("map")).isNull();
     }
+
+    @Test
+    void answersTextInAFinalFieldThatNeedsEscapingWithBadRequestNamingTheFieldAndTheFix() {
+        HttpResponse<String> response = http.postJson("/json/final-note", "{\"text\":\"a & b\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"path\":\"finalNote.text\"").contains("use a record");
+        assertThat(received.get("finalNote")).isNull();
+    }
+
+    @Test
+    void passesCleanTextInAFinalField() {
+        assertThat(http.postJson("/json/final-note", "{\"text\":\"plain words\"}").statusCode()).isEqualTo(200);
+
+        assertThat(received.get("finalNote")).isEqualTo("plain words");
+    }
 }

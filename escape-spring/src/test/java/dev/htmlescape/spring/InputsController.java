@@ -115,6 +115,25 @@ class InputsController {
         }
     }
 
+    /** An immutable class that is not a record: its final field cannot be written, nor the object rebuilt. */
+    static final class FinalNote {
+        private final String text;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        FinalNote(@com.fasterxml.jackson.annotation.JsonProperty("text") String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+    }
+
+    @PostMapping(path = "/json/final-note", consumes = MediaType.APPLICATION_JSON_VALUE)
+    void jsonFinalNote(@RequestBody FinalNote note) {
+        received.put("finalNote", note.text());
+    }
+
     @PostMapping(path = "/json/comment", consumes = MediaType.APPLICATION_JSON_VALUE)
     void jsonComment(@RequestBody Comment comment) {
         received.put("comment", comment);

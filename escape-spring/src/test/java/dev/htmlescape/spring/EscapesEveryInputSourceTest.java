@@ -117,6 +117,13 @@ class EscapesEveryInputSourceTest {
     }
 
     @Test
+    void putsTheRebuiltRecordIntoTheModelInPlaceOfTheBoundOne() {
+        assertThat(http.postForm("/form/person-and-model", "name", "<b>").statusCode()).isEqualTo(200);
+
+        assertThat(received.get("modelPerson")).isEqualTo(new Person("&lt;b&gt;", null));
+    }
+
+    @Test
     void validatesQueryBoundRecordOnTypedTextThenStoresItEscaped() {
         assertThat(http.get("/query/person?" + Http.form("name", "O'Brien", "note", TYPED)).statusCode())
                 .isEqualTo(200);

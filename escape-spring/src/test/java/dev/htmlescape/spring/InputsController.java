@@ -174,6 +174,11 @@ class InputsController {
         received.put("formPerson", person);
     }
 
+    @PostMapping("/form/person-and-model")
+    void formPersonAndModel(@ModelAttribute("person") Person person, org.springframework.ui.Model model) {
+        received.put("modelPerson", model.getAttribute("person"));
+    }
+
     @GetMapping("/query/person")
     void queryPerson(@Valid @ModelAttribute Person person) {
         received.put("queryPerson", person);

@@ -8,30 +8,30 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * Escapes every String that a Spring MVC controller receives from a request, exactly once: request
  * bodies, bound model attributes, request parameters, path variables, headers and cookies. Active in
  * a servlet web application as soon as {@code escape-spring} is on the class path; turned off with
- * {@code html-escape.enabled=false}; configured through {@link HtmlEscapeProperties}.
+ * {@code html-escape.enabled=false}; configured through {@link HtmlEscapeProperties}. Works on Spring
+ * Boot 4.x (Spring Framework 7) and 3.5.x (Spring Framework 6.2).
  *
  * <p>Beans of the application win: an {@link Escaper} bean replaces the one built from the
  * properties. This configuration supplies Spring MVC's handler adapter through a
- * {@link WebMvcRegistrations} bean; an application that has its own {@code WebMvcRegistrations}
+ * {@code WebMvcRegistrations} bean; an application that has its own {@code WebMvcRegistrations}
  * fails at startup with a message saying so, rather than run without escaping.
  *
  * <p>Thread-safety: the beans it creates are immutable after startup and shared by all requests.
  */
-@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({DispatcherServlet.class, WebMvcRegistrations.class, Escaper.class})
+@ConditionalOnClass({DispatcherServlet.class, Escaper.class})
 @ConditionalOnBooleanProperty(name = "html-escape.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(HtmlEscapeProperties.class)
+@Import(WebMvcRegistrationsRegistrar.class)
 public final class HtmlEscapeAutoConfiguration {
 
     HtmlEscapeAutoConfiguration() {
@@ -50,17 +50,6 @@ public final class HtmlEscapeAutoConfiguration {
     @Bean
     RequestInputEscaper htmlEscapeRequestInputs(Escaper escaper, HtmlEscapeProperties properties) {
         return new RequestInputEscaper(escaper, properties);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(WebMvcRegistrations.class)
-    WebMvcRegistrations htmlEscapeWebMvcRegistrations(RequestInputEscaper inputs) {
-        return new WebMvcRegistrations() {
-            @Override
-            public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
-                return new EscapingHandlerAdapter(inputs);
-            }
-        };
     }
 
     @Bean

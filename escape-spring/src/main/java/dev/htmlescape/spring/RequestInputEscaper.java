@@ -5,7 +5,10 @@ import dev.htmlescape.EscapeContext;
 import dev.htmlescape.Escaper;
 import dev.htmlescape.NoEscape;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
+import java.lang.reflect.Type;
+import java.net.URI;
 import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,13 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.BeanUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.RequestEntity;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.ModelAttributeMethodProcessor;
 import org.springframework.web.method.annotation.RequestHeaderMapMethodArgumentResolver;
@@ -156,10 +163,34 @@ final class RequestInputEscaper {
             return entity;
         }
         if (entity instanceof RequestEntity<?> request) {
-            return new RequestEntity<>(escapedBody, request.getHeaders(), request.getMethod(), request.getUrl(),
-                    request.getType());
+            return BeanUtils.instantiateClass(REQUEST_ENTITY_WITH_HEADERS, escapedBody, request.getHeaders(),
+                    request.getMethod(), request.getUrl(), request.getType());
         }
-        return new HttpEntity<>(escapedBody, entity.getHeaders());
+        return BeanUtils.instantiateClass(HTTP_ENTITY_WITH_HEADERS, escapedBody, entity.getHeaders());
+    }
+
+    // Spring 7 takes HttpHeaders, Spring 6.2 (where HttpHeaders is a MultiValueMap) takes a MultiValueMap
+    private static final Constructor<HttpEntity> HTTP_ENTITY_WITH_HEADERS = headersConstructor(HttpEntity.class,
+            Object.class);
+    @SuppressWarnings("rawtypes")
+    private static final Constructor<RequestEntity> REQUEST_ENTITY_WITH_HEADERS = headersConstructor(
+            RequestEntity.class, Object.class, HttpMethod.class, URI.class, Type.class);
+
+    /** The constructor of {@code type} taking a body, the headers, then {@code rest}. */
+    private static <T> Constructor<T> headersConstructor(Class<T> type, Class<?> body, Class<?>... rest) {
+        for (Class<?> headers : List.of(HttpHeaders.class, MultiValueMap.class)) {
+            Class<?>[] parameters = new Class<?>[rest.length + 1];
+            parameters[0] = headers;
+            System.arraycopy(rest, 0, parameters, 1, rest.length);
+            Class<?>[] withBody = new Class<?>[parameters.length + 1];
+            withBody[0] = body;
+            System.arraycopy(parameters, 0, withBody, 1, parameters.length);
+            Constructor<T> constructor = ClassUtils.getConstructorIfAvailable(type, withBody);
+            if (constructor != null) {
+                return constructor;
+            }
+        }
+        throw new IllegalStateException("No constructor of " + type + " takes a body and headers");
     }
 
     private ArgumentPlan[] planFor(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers) {

@@ -1,0 +1,90 @@
+package dev.htmlescape.spring;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Registers the {@code WebMvcRegistrations} bean through which Spring Boot takes htmlescape's
+ * handler adapter, unless the application has one of its own (then {@link EscapingAdapterCheck}
+ * fails the startup with a message).
+ *
+ * <p>The interface moved between the Boot lines this jar supports ({@code
+ * org.springframework.boot.webmvc.autoconfigure} in Boot 4, {@code
+ * org.springframework.boot.autoconfigure.web.servlet} in Boot 3), so the bean implements whichever is
+ * present, as a proxy: one compiled class serves both.
+ */
+final class WebMvcRegistrationsRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware,
+        BeanClassLoaderAware {
+
+    static final List<String> INTERFACE_NAMES = List.of(
+            "org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations",
+            "org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations");
+
+    private BeanFactory beanFactory;
+    private ClassLoader classLoader;
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
+    }
+
+    @Override
+    public void setBeanClassLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    @Override
+    public void registerBeanDefinitions(AnnotationMetadata importingClassMetadata, BeanDefinitionRegistry registry) {
+        Class<?> registrations = registrationsInterface(classLoader);
+        if (beanFactory instanceof ListableBeanFactory beans
+                && beans.getBeanNamesForType(registrations, true, false).length > 0) {
+            return;
+        }
+        BeanFactory beanFactory = this.beanFactory;
+        RootBeanDefinition definition = new RootBeanDefinition(registrations);
+        definition.setInstanceSupplier(() -> registrationsProxy(registrations, beanFactory));
+        registry.registerBeanDefinition("htmlEscapeWebMvcRegistrations", definition);
+    }
+
+    static Class<?> registrationsInterface(ClassLoader classLoader) {
+        for (String name : INTERFACE_NAMES) {
+            if (ClassUtils.isPresent(name, classLoader)) {
+                return ClassUtils.resolveClassName(name, classLoader);
+            }
+        }
+        throw new IllegalStateException("html-escape needs Spring Boot 3.5 or 4.x with Spring MVC: none of "
+                + INTERFACE_NAMES + " is on the class path");
+    }
+
+    private static Object registrationsProxy(Class<?> registrations, BeanFactory beanFactory) {
+        InvocationHandler handler = new InvocationHandler() {
+            @Override
+            public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+                if (method.getName().equals("getRequestMappingHandlerAdapter") && method.getParameterCount() == 0) {
+                    return new EscapingHandlerAdapter(beanFactory.getBean(RequestInputEscaper.class));
+                }
+                if (method.isDefault()) {
+                    return InvocationHandler.invokeDefault(proxy, method, args);
+                }
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "toString" -> "htmlescape " + registrations.getSimpleName();
+                    default -> throw new UnsupportedOperationException(method.toString());
+                };
+            }
+        };
+        return Proxy.newProxyInstance(registrations.getClassLoader(), new Class<?>[] {registrations}, handler);
+    }
+}

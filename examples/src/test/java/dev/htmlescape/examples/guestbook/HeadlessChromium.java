@@ -5,11 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -53,8 +56,11 @@ final class HeadlessChromium implements AutoCloseable {
             })();
             """;
 
+    private static final long SETTLE_MILLIS = 150;
+
     private final ChromeDriver driver;
     private final Path profile;
+    private final List<String> nativeDialogs = new ArrayList<>();
 
     private HeadlessChromium(ChromeDriver driver, Path profile) {
         this.driver = driver;
@@ -103,15 +109,65 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(driver, profile);
     }
 
-    ChromeDriver driver() {
-        return driver;
+    /** Loads {@code url} and waits for its {@code load} event. */
+    void open(String url) {
+        whileAcceptingNativeDialogs(() -> {
+            driver.get(url);
+            return null;
+        });
     }
 
-    /** The dialogs the current page asked for, as {@code alert(message)}, in order. */
+    /**
+     * Waits {@value #SETTLE_MILLIS} ms: long enough for the handlers a loaded page fires by itself
+     * (an image's {@code onerror}, an animation's end, a focus) to have run, so that their dialogs
+     * are recorded before the page is read. A plain pause: a script waiting in the page would never
+     * return from a page that navigates away, as injected markup can make it.
+     */
+    void settle() {
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Runs {@code script} in the current page, as {@link ChromeDriver#executeScript} does. */
+    Object run(String script, Object... args) {
+        return whileAcceptingNativeDialogs(() -> driver.executeScript(script, args));
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    /**
+     * The dialogs the current page asked for, in order: those the hook recorded, as
+     * {@code alert(message)}, and then the real ones it missed, as {@code native dialog(message)}.
+     */
     @SuppressWarnings("unchecked")
     List<String> dialogs() {
-        Object dialogs = driver.executeScript("return window.__dialogs || [];");
-        return (List<String>) dialogs;
+        List<String> dialogs = new ArrayList<>((List<String>) run("return window.__dialogs || [];"));
+        dialogs.addAll(nativeDialogs);
+        nativeDialogs.clear();
+        return dialogs;
+    }
+
+    /**
+     * Runs a command; a real dialog that was open when it ran (one the hook missed) is accepted,
+     * recorded for {@link #dialogs()}, and the command tried again.
+     */
+    private <T> T whileAcceptingNativeDialogs(Supplier<T> command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return command.get();
+            } catch (UnhandledAlertException dialog) {
+                nativeDialogs.add("native dialog(" + dialog.getAlertText() + ")");
+                if (attempt == 10) {
+                    throw dialog;
+                }
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,100 @@
+package dev.htmlescape.examples.guestbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.htmlescape.testing.XssCheck;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * With the library on, XSS payloads signed into the guestbook show in a real browser as the text
+ * that was typed, and run nothing, although the page writes them without output encoding.
+ *
+ * <p>Headless Debian Chromium opens the page with a hook that records {@code alert},
+ * {@code confirm} and {@code prompt}. A page passes when no dialog was asked for, the browser
+ * stayed on it, it holds only the elements and attributes it renders itself (the same as the page
+ * with one harmless entry, entry for entry, and no {@code on*} attribute anywhere), and each entry
+ * shows the name and message as typed.
+ *
+ * <p>The payloads: all 6,606 corpus lines that fit in a message (the 7 longer ones fail
+ * validation), posted over HTTP as a form and as JSON, {@value #PAYLOADS_PER_PAGE} payloads (so
+ * {@code 2 x} {@value #PAYLOADS_PER_PAGE} entries) to a page: 67 pages. Pages, rather than one page
+ * of 13,212 entries, because the control with the library off must load the same pages, and there
+ * the markup of several hundred payloads together can keep a page from ever finishing loading.
+ * And 32 payloads typed into the page's form in the browser and submitted there (see
+ * {@link StoredXssScenario#browserSample()}). {@link GuestbookBrowserControlTest} runs the same with the library off and shows
+ * that the checks catch what the payloads do there.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GuestbookBrowserTest {
+
+    static final int PAYLOADS_PER_PAGE = 100;
+
+    static HeadlessChromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    StoredXssScenario scenario;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void connect() {
+        scenario = new StoredXssScenario(chromium, port, jdbc);
+    }
+
+    @Test
+    void payloadsSignedThroughTheBrowsersFormShowAsTypedAndRunNothing() throws IOException {
+        GuestbookDom clean = scenario.startWithCleanEntry();
+
+        scenario.signThroughTheBrowsersForm(StoredXssScenario.browserSample());
+        GuestbookDom page = scenario.open();
+
+        assertThat(scenario.dialogsOnTheWay()).as("dialogs on the pages after each submission").isEmpty();
+        assertThat(page.entries()).hasSize(StoredXssScenario.SAMPLE_HEAD + StoredXssScenario.SAMPLE_SPREAD + 1);
+        assertThat(scenario.problemsShowingAsTyped(page, clean)).isEmpty();
+    }
+
+    @Test
+    void wholeCorpusPostedOverHttpAsFormAndJsonShowsAsTypedAndRunsNothing() throws IOException {
+        List<String> problems = new ArrayList<>();
+        int entries = 0;
+        for (List<String> payloads : StoredXssScenario.inPagesOf(PAYLOADS_PER_PAGE, StoredXssScenario.corpusPayloads())) {
+            GuestbookDom clean = scenario.startWithCleanEntry();
+
+            scenario.postOverHttp(payloads);
+            GuestbookDom page = scenario.open();
+
+            entries += page.entries().size() - 1;
+            for (String problem : scenario.problemsShowingAsTyped(page, clean)) {
+                problems.add("page of " + XssCheck.visible(payloads.get(0)) + "...: " + problem);
+            }
+        }
+
+        assertThat(problems).isEmpty();
+        assertThat(entries).isEqualTo(2 * 6_606);
+    }
+}

@@ -17,9 +17,8 @@ import java.util.Optional;
 
 /**
  * Escapes an online-shop order with one call, {@code Escaper.escape(order)}, and prints it before
- * and after. Run it with:
- *
- * <pre>{@code ./mvnw -B -q -pl examples -am verify -DskipTests -Prun-example}</pre>
+ * and after. Run its {@code main} method from an IDE; {@code PlainJavaExampleTest} runs it with
+ * every build.
  */
 public final class PlainJavaExample {
 

@@ -1,7 +1,11 @@
 package dev.htmlescape.examples.guestbook;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 
 /**
  * A guestbook on Spring Boot: a page with a form and every entry ({@code GET /}, {@code POST
@@ -19,6 +23,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class GuestbookApplication {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GuestbookApplication.class);
+
     /**
      * Starts the guestbook.
      *
@@ -27,5 +33,11 @@ public class GuestbookApplication {
      */
     public static void main(String[] args) {
         SpringApplication.run(GuestbookApplication.class, args);
+    }
+
+    /** Says where to open the page: Boot's own log names the port, not the address. */
+    @EventListener
+    void announce(WebServerInitializedEvent started) {
+        LOG.info("The guestbook is open at http://localhost:{}/", started.getWebServer().getPort());
     }
 }

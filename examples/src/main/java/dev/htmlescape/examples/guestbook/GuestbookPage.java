@@ -59,6 +59,8 @@ final class GuestbookPage {
                 </head>
                 <body>
                 <h1>Guestbook</h1>
+                <p>This page writes every entry without output encoding, on purpose: what keeps a
+                script you sign with from running is the library, which escaped it when it came in.</p>
                 <form id="entry-form" method="post" action="/entries">
                 """);
         // typed text that failed validation: never escaped by the library, so encode it here

@@ -116,6 +116,13 @@ public final class LoadRun {
             out.printf(Locale.ROOT, "%nmedian ratio (library on / off): %.3f; p90 ratio %.3f; p99 ratio %.3f%n",
                     on.percentile(50) / off.percentile(50), on.percentile(90) / off.percentile(90),
                     on.percentile(99) / off.percentile(99));
+            double[] roundRatios = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                roundRatios[round] = on.roundMedians.get(round) / off.roundMedians.get(round);
+            }
+            Arrays.sort(roundRatios);
+            out.printf(Locale.ROOT, "median ratio of each round, sorted: %s%n", Arrays.stream(roundRatios)
+                    .mapToObj(ratio -> String.format(Locale.ROOT, "%.3f", ratio)).toList());
         } finally {
             pool.shutdownNow();
         }
@@ -180,6 +187,8 @@ public final class LoadRun {
         private final String name;
         private final URI uri;
         private final List<long[]> latencies = new ArrayList<>();
+        /** The median of each measured round, in ms: rounds of the two modes run back to back. */
+        private final List<Double> roundMedians = new ArrayList<>();
         private long wallNanos;
         private double[] sortedMillis;
 
@@ -205,6 +214,7 @@ public final class LoadRun {
                 latencies.addAll(round);
                 wallNanos += elapsed;
                 sortedMillis = null;
+                roundMedians.add(percentile(round, 50));
             }
         }
 
@@ -225,12 +235,22 @@ public final class LoadRun {
 
         double percentile(int percent) {
             if (sortedMillis == null) {
-                sortedMillis = latencies.stream().flatMapToLong(Arrays::stream).mapToDouble(n -> n / 1e6)
-                        .sorted().toArray();
+                sortedMillis = sortedMillis(latencies);
             }
-            // nearest rank
-            int rank = (int) Math.ceil(percent / 100.0 * sortedMillis.length);
-            return sortedMillis[Math.max(0, rank - 1)];
+            return nearestRank(sortedMillis, percent);
+        }
+
+        private static double percentile(List<long[]> shares, int percent) {
+            return nearestRank(sortedMillis(shares), percent);
+        }
+
+        private static double[] sortedMillis(List<long[]> shares) {
+            return shares.stream().flatMapToLong(Arrays::stream).mapToDouble(nanos -> nanos / 1e6).sorted().toArray();
+        }
+
+        private static double nearestRank(double[] sorted, int percent) {
+            int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+            return sorted[Math.max(0, rank - 1)];
         }
 
         String row() {

@@ -4,6 +4,7 @@ import dev.htmlescape.EscapeContext;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -12,9 +13,9 @@ import java.util.Map;
  * <p><b>The stored entries are written without output encoding, by string concatenation, on
  * purpose.</b> This page stands for the template that forgot to encode: an old JSP, an e-mail, an
  * admin screen. With the library on, what was stored is already escaped and shows as typed; with
- * {@code html-escape.enabled=false} the same page runs whatever script a visitor signed with. A
- * real application should encode on output as well (a template engine's auto-escaping), and then
- * must not escape its input too: see the README on escaping twice.
+ * {@code html-escape.enabled=false} the same page runs whatever script a visitor signed with. Do
+ * not copy this: the README says why output encoding stays, and what already escaped text means
+ * for a view that encodes.
  *
  * <p>The form's own values are another matter: a form that failed validation is shown again with
  * the text just typed, which the library has not escaped (it escapes after validation, and only
@@ -23,7 +24,7 @@ import java.util.Map;
 final class GuestbookPage {
 
     private static final DateTimeFormatter SHOWN_DATE =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private GuestbookPage() {
     }

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * message and, since a name holds at most 40 characters, its first 40 characters as its name.
  *
  * <p>Entries are made two ways, and the methods say which: {@link #signThroughTheBrowsersForm}
- * fills in the page's form in Chromium and submits it (the browser encodes the form, posts it and
- * follows the redirect); {@link #postOverHttp} sends the two requests a client would, one form
+ * sets the fields of the page's form in Chromium by script and submits it with
+ * {@code requestSubmit()} (the browser encodes the form, posts it and follows the redirect); {@link #postOverHttp} sends the two requests a client would, one form
  * post and one JSON body per payload, with {@link GuestbookHttp}.
  */
 final class StoredXssScenario {
@@ -68,7 +68,7 @@ final class StoredXssScenario {
     }
 
     /**
-     * The payloads typed into the browser's form: the first {@value #SAMPLE_HEAD} lines of the
+     * The payloads submitted through the browser's form: the first {@value #SAMPLE_HEAD} lines of the
      * corpus (image and SVG payloads among them that run as soon as the page loads, with no one
      * clicking) and {@value #SAMPLE_SPREAD} more spread evenly over the rest.
      */

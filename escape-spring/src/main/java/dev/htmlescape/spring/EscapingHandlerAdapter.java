@@ -40,12 +40,15 @@ final class EscapingHandlerAdapter extends RequestMappingHandlerAdapter {
 
         private final RequestInputEscaper inputs;
         private final HandlerMethodArgumentResolverComposite resolvers;
+        /** The handler method as registered, the same on every request: the key of its plan. */
+        private final HandlerMethod registered;
         private HttpServletRequest request;
         private ModelAndViewContainer model;
 
         EscapingHandlerMethod(HandlerMethod handlerMethod, RequestInputEscaper inputs,
                 HandlerMethodArgumentResolverComposite resolvers) {
             super(handlerMethod);
+            this.registered = RequestInputEscaper.registered(handlerMethod);
             this.inputs = inputs;
             this.resolvers = resolvers;
         }
@@ -62,7 +65,7 @@ final class EscapingHandlerAdapter extends RequestMappingHandlerAdapter {
         protected Object doInvoke(Object... args) throws Exception {
             // called after argument resolution and method validation, with the very array passed on
             if (request != null) {
-                inputs.escapeArguments(this, resolvers, args, request, model);
+                inputs.escapeArguments(registered, resolvers, args, request, model);
             }
             return super.doInvoke(args);
         }

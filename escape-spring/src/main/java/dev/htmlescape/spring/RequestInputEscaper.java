@@ -66,7 +66,11 @@ final class RequestInputEscaper {
     private final Escaper escaper;
     private final List<PathPattern> excludedPaths;
     private final boolean escapeBodiesWhileReading;
-    private final Map<PlanKey, ArgumentPlan[]> plans = new ConcurrentHashMap<>();
+    /**
+     * By the handler method Spring registered: the same instance on every request, so a lookup is
+     * an identity hit, not an {@code equals} of methods.
+     */
+    private final Map<HandlerMethod, ArgumentPlan[]> plans = new ConcurrentHashMap<>();
     private volatile Set<Class<?>> convertersThatEscape = Set.of();
 
     RequestInputEscaper(Escaper escaper, HtmlEscapeProperties properties) {
@@ -115,8 +119,11 @@ final class RequestInputEscaper {
      */
     void escapeArguments(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers, Object[] arguments,
             HttpServletRequest request, ModelAndViewContainer model) {
-        ArgumentPlan[] plan = plans.computeIfAbsent(new PlanKey(handler.getBeanType(), handler.getMethod()),
-                key -> planFor(handler, resolvers));
+        HandlerMethod key = registered(handler);
+        ArgumentPlan[] plan = plans.get(key);
+        if (plan == null) {
+            plan = plans.computeIfAbsent(key, registeredMethod -> planFor(registeredMethod, resolvers));
+        }
         if (plan.length == 0 || isExcluded(request)) {
             return;
         }
@@ -191,6 +198,20 @@ final class RequestInputEscaper {
             }
         }
         throw new IllegalStateException("No constructor of " + type + " takes a body and headers");
+    }
+
+    /** How many handler methods have a plan: one per method requests reached, however many requests. */
+    int plannedHandlerMethods() {
+        return plans.size();
+    }
+
+    /**
+     * The handler method as Spring registered it. A request's copy points back to it; a copy made
+     * from the registered one itself (when the controller bean was already resolved) does not.
+     */
+    static HandlerMethod registered(HandlerMethod handler) {
+        HandlerMethod registered = handler.getResolvedFromHandlerMethod();
+        return registered != null ? registered : handler;
     }
 
     private ArgumentPlan[] planFor(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers) {
@@ -304,9 +325,6 @@ final class RequestInputEscaper {
     }
 
     private record ArgumentPlan(InputKind kind, EscapeContext context) {
-    }
-
-    private record PlanKey(Class<?> controllerType, Method method) {
     }
 
     private record ParameterKey(Executable method, int index) {

@@ -36,6 +36,9 @@ class EscapesEveryInputSourceTest {
     @Autowired
     Received received;
 
+    @Autowired
+    RequestInputEscaper inputs;
+
     Http http;
 
     @BeforeEach
@@ -259,5 +262,19 @@ class EscapesEveryInputSourceTest {
         assertThat(http.postJson("/json/final-note", "{\"text\":\"plain words\"}").statusCode()).isEqualTo(200);
 
         assertThat(received.get("finalNote")).isEqualTo("plain words");
+    }
+
+    @Test
+    void plansEachHandlerMethodOnceHoweverManyRequestsReachIt() {
+        http.get("/param?name=a");
+        http.get("/untouched?value=a");
+        int planned = inputs.plannedHandlerMethods();
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(http.get("/param?name=a").statusCode()).isEqualTo(200);
+            assertThat(http.get("/untouched?value=a").statusCode()).isEqualTo(200);
+        }
+
+        assertThat(inputs.plannedHandlerMethods()).isEqualTo(planned);
     }
 }

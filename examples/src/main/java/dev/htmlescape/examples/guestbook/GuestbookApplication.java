@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -37,7 +37,9 @@ public class GuestbookApplication {
 
     /** Says where to open the page: Boot's own log names the port, not the address. */
     @EventListener
-    void announce(WebServerInitializedEvent started) {
-        LOG.info("The guestbook is open at http://localhost:{}/", started.getWebServer().getPort());
+    void announce(ApplicationReadyEvent ready) {
+        // read from the environment, which both Boot lines fill, rather than from a web server event that moved package
+        LOG.info("The guestbook is open at http://localhost:{}/",
+                ready.getApplicationContext().getEnvironment().getProperty("local.server.port"));
     }
 }

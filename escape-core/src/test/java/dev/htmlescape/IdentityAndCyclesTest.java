@@ -7,10 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Contract point 7: each object entered once per call; shared references and cycles. */
 class IdentityAndCyclesTest {
@@ -405,6 +415,197 @@ class IdentityAndCyclesTest {
         assertNotSame(shared, first.value);
         assertEquals(List.of("&lt;b&gt;"), first.value);
         assertSame(first.value, second.value);
+    }
+
+    // ---- objects shared a thousand times ----
+
+    private static final int THOUSAND = 1_000;
+
+    /** Not text only (it holds a list), so it is entered, and counted, like any object. */
+    static class SharedBean {
+        String text = "<s>";
+        List<String> tags = new ArrayList<>(List.of("<t>"));
+    }
+
+    record SharedRecord(String text) {
+    }
+
+    record Holding(SharedBean bean, SharedRecord record) {
+    }
+
+    /** Holds the shared objects a thousand times each, in every kind of holder. */
+    static class Sharers {
+        String text;
+        List<Object> list = new ArrayList<>();
+        Object[] array = new Object[THOUSAND];
+        Map<String, Object> map = new LinkedHashMap<>();
+        List<Holder> holders = new ArrayList<>();
+        List<Holding> holdings = new ArrayList<>();
+    }
+
+    private static Sharers sharers(SharedBean bean, SharedRecord record, List<String> immutable, String text) {
+        Sharers sharers = new Sharers();
+        sharers.text = text;
+        for (int i = 0; i < THOUSAND; i++) {
+            sharers.list.add(bean);
+            sharers.array[i] = bean;
+            sharers.map.put("k" + i, record);
+            sharers.holders.add(new Holder(i % 2 == 0 ? immutable : text));
+            sharers.holdings.add(new Holding(bean, record));
+        }
+        return sharers;
+    }
+
+    /**
+     * Distinct nodes: the root, its five containers, a thousand holders, a thousand holdings, the
+     * shared bean and its list, the shared record and the shared immutable list.
+     */
+    private static final int DISTINCT_NODES = 1 + 5 + THOUSAND + THOUSAND + 2 + 1 + 1;
+
+    @Test
+    void objectsSharedAThousandTimesAreEscapedOnceAndEveryHolderGetsTheSameResult() {
+        SharedBean bean = new SharedBean();
+        SharedRecord record = new SharedRecord("<r>");
+        List<String> immutable = List.of("<l>");
+        String text = new String("<x>");
+        Sharers sharers = sharers(bean, record, immutable, text);
+
+        Escaper.builder().maxNodes(DISTINCT_NODES).build().escapeGraph(sharers);
+
+        assertEquals("&lt;s&gt;", bean.text, "escaped once, not &amp;lt;s&amp;gt;");
+        assertEquals(List.of("&lt;t&gt;"), bean.tags);
+        assertEquals("&lt;x&gt;", sharers.text);
+        SharedRecord recordCopy = (SharedRecord) sharers.map.get("k0");
+        assertEquals(new SharedRecord("&lt;r&gt;"), recordCopy);
+        assertEquals("<r>", record.text(), "the shared record itself is immutable and left alone");
+        Object listCopy = sharers.holders.get(0).value;
+        assertEquals(List.of("&lt;l&gt;"), listCopy);
+        assertEquals(List.of("<l>"), immutable);
+        assertEquals(THOUSAND, sharers.list.size());
+        assertEquals(THOUSAND, sharers.map.size());
+        for (int i = 0; i < THOUSAND; i++) {
+            assertSame(bean, sharers.list.get(i));
+            assertSame(bean, sharers.array[i]);
+            assertSame(recordCopy, sharers.map.get("k" + i), "the record is rebuilt once, for every holder");
+            Object held = sharers.holders.get(i).value;
+            if (i % 2 == 0) {
+                assertSame(listCopy, held, "the immutable list is rebuilt once, for every holder");
+            } else {
+                assertEquals("&lt;x&gt;", held, "the same String instance is escaped in every slot");
+            }
+            Holding holding = sharers.holdings.get(i);
+            assertSame(bean, holding.bean());
+            assertSame(recordCopy, holding.record());
+        }
+    }
+
+    @Test
+    void objectsSharedAThousandTimesCountOnceTowardsMaxNodes() {
+        // one node fewer than the distinct ones: proof that each shared object counted once
+        Sharers sharers = sharers(new SharedBean(), new SharedRecord("<r>"), List.of("<l>"), "<x>");
+        Escaper escaper = Escaper.builder().maxNodes(DISTINCT_NODES - 1).build();
+
+        EscapeException e = assertThrows(EscapeException.class, () -> escaper.escapeGraph(sharers));
+
+        assertEquals("sharers.holdings[999]", e.getPath());
+        assertEquals("sharers.holdings[999]: the graph has more than maxNodes (" + (DISTINCT_NODES - 1)
+                + ") objects; raise Escaper.builder().maxNodes(...) if such input is expected", e.getMessage());
+    }
+
+    // ---- cycles back to a record, closed by a holder that cannot take its copy ----
+
+    /** A record whose second component leads, through {@code link}, back to the record. */
+    record Looped(String text, Object link) {
+    }
+
+    record Back(Object looped) {
+    }
+
+    static Stream<Arguments> holdersThatCannotTakeTheCopy() {
+        return Stream.of(
+                Arguments.of("set element", (Supplier<Looped>) () -> {
+                    Set<Object> set = new HashSet<>();
+                    Looped looped = new Looped("<b>", set);
+                    set.add(looped);
+                    return looped;
+                }, "looped.link[0]", "java.util.HashSet"),
+                Arguments.of("map key", (Supplier<Looped>) () -> {
+                    Map<Object, Object> map = new HashMap<>();
+                    Looped looped = new Looped("<b>", map);
+                    map.put(looped, "v");
+                    return looped;
+                }, "looped.link[key #0]", "java.util.HashMap"),
+                Arguments.of("unmodifiable list element", (Supplier<Looped>) () -> {
+                    List<Object> backing = new ArrayList<>();
+                    Looped looped = new Looped("<b>", Collections.unmodifiableList(backing));
+                    backing.add(looped);
+                    return looped;
+                }, "looped.link[0]", "java.util.Collections$UnmodifiableRandomAccessList"),
+                Arguments.of("unmodifiable map value", (Supplier<Looped>) () -> {
+                    Map<Object, Object> backing = new HashMap<>();
+                    Looped looped = new Looped("<b>", Collections.unmodifiableMap(backing));
+                    backing.put("k", looped);
+                    return looped;
+                }, "looped.link[\"k\"]", "java.util.Collections$UnmodifiableMap"),
+                Arguments.of("record component", (Supplier<Looped>) () -> {
+                    List<Object> list = new ArrayList<>();
+                    Looped looped = new Looped("<b>", list);
+                    list.add(new Back(looped));
+                    return looped;
+                }, "looped.link[0].looped", "dev.htmlescape.IdentityAndCyclesTest$Back"),
+                Arguments.of("Optional", (Supplier<Looped>) () -> {
+                    List<Object> list = new ArrayList<>();
+                    Looped looped = new Looped("<b>", list);
+                    list.add(Optional.of(looped));
+                    return looped;
+                }, "looped.link[0].value", "java.util.Optional"));
+    }
+
+    /**
+     * A record reached again through a cycle gets its copy written into whatever closes the cycle;
+     * where that cannot take it, the walk fails with the path of the slot, and every holder keeps
+     * the record it held.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("holdersThatCannotTakeTheCopy")
+    void cycleBackToARecordClosedByAHolderThatCannotTakeTheCopyFailsWithItsPath(String name,
+            Supplier<Looped> cycle, String path, String closingClass) {
+        Looped looped = cycle.get();
+        Object link = looped.link();
+
+        EscapeException e = assertThrows(EscapeException.class, () -> Escaper.escape(looped));
+
+        assertEquals(path, e.getPath());
+        assertEquals(path + ": a cycle leads back to a dev.htmlescape.IdentityAndCyclesTest$Looped that is"
+                + " rebuilt, and the " + closingClass + " that closes the cycle cannot take the copy here; let"
+                + " a field, an array, a list or a map value close the cycle, or mark one link @NoEscape",
+                e.getMessage());
+        assertEquals("<b>", looped.text(), "the record is immutable; its copy was dropped");
+        assertSame(link, looped.link());
+        assertSame(looped, only(link), "the holder that closes the cycle still holds the record");
+    }
+
+    /** The one record the holder that closes the cycle holds, however deep. */
+    private static Object only(Object holder) {
+        if (holder instanceof Set<?> set) {
+            assertEquals(1, set.size());
+            return set.iterator().next();
+        }
+        if (holder instanceof Map<?, ?> map) {
+            assertEquals(1, map.size());
+            Map.Entry<?, ?> entry = map.entrySet().iterator().next();
+            return entry.getValue() instanceof Looped ? entry.getValue() : entry.getKey();
+        }
+        List<?> list = (List<?>) holder;
+        assertEquals(1, list.size());
+        Object element = list.get(0);
+        if (element instanceof Back back) {
+            return back.looped();
+        }
+        if (element instanceof Optional<?> optional) {
+            return optional.orElseThrow();
+        }
+        return element;
     }
 
     @Test

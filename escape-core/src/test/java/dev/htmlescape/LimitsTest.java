@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Contract point 7, limits: deep chains without stack overflow, maxDepth and maxNodes. */
@@ -50,29 +56,36 @@ class LimitsTest {
         return link;
     }
 
+    /**
+     * A million nodes deep, at a maxDepth of exactly a million, through every kind of holder in
+     * turn (see {@link Chain#mixed}): the walk is iterative, so nothing overflows the stack.
+     */
     @Test
-    void millionDeepChainIsEscapedWithoutStackOverflow() {
-        // only the ends carry text: the walk, not the OWASP encoder, is what is under test here
-        int length = 1_000_000;
-        Link head = new Link("<b>");
-        Link tail = head;
-        for (int i = 1; i < length; i++) {
-            tail.next = new Link(null);
-            tail = tail.next;
-        }
-        tail.name = "<end>";
-        Escaper escaper = Escaper.builder().maxDepth(2_000_000).build();
+    void chainAMillionNodesDeepThroughEveryKindOfHolderIsEscapedAtMaxDepthOfExactlyAMillion() {
+        Chain chain = Chain.mixed(1_000_000);
+        Escaper escaper = Escaper.builder().maxDepth(1_000_000).build();
 
-        assertSame(head, assertDoesNotThrow(() -> escaper.escapeGraph(head)));
+        Object escaped = escaper.escapeGraph(chain.root);
 
-        assertEquals("&lt;b&gt;", head.name);
-        assertEquals("&lt;end&gt;", tail.name);
-        int links = 0;
-        for (Link link = head; link != null; link = link.next) {
-            links++;
-        }
-        assertEquals(length, links, "the chain is intact");
-        assertSame(tail, tail(head));
+        assertSame(chain.root, escaped, "the root is a bean, escaped in place");
+        chain.verify(escaped, "&lt;top&gt;", "&lt;end&gt;");
+        chain.verifyOriginalTail();
+    }
+
+    @Test
+    void chainOneNodeDeeperThanAMillionFailsWithThePathOfTheNodeBeyondTheLimit() {
+        Chain chain = Chain.mixed(1_000_001);
+        Escaper escaper = Escaper.builder().maxDepth(1_000_000).build();
+
+        EscapeException e = assertThrows(EscapeException.class, () -> escaper.escapeGraph(chain.root));
+
+        String path = chain.pathTo(1_000_000);
+        assertEquals(path, e.getPath());
+        assertEquals(path + ": the graph is nested deeper than maxDepth (1000000); raise"
+                + " Escaper.builder().maxDepth(...) if such input is expected", e.getMessage());
+        // nothing lost; what was walked before the limit may be escaped already, as documented
+        chain.verify(chain.root, null, Chain.END);
+        chain.verifyOriginalTail();
     }
 
     @Test
@@ -111,6 +124,34 @@ class LimitsTest {
         assertEquals("link" + ".next".repeat(maxDepth), e.getPath());
         assertEquals(e.getPath() + ": the graph is nested deeper than maxDepth (" + maxDepth
                 + "); raise Escaper.builder().maxDepth(...) if such input is expected", e.getMessage());
+    }
+
+    /**
+     * Every kind of holder counts one level, and the node beyond the limit is named by its path
+     * whatever holds it: a map key or a set element holds a bean, which holds the next map or set.
+     */
+    @ParameterizedTest(name = "{0}, maxDepth {1}")
+    @MethodSource("holderKindsAndDepths")
+    void maxDepthAllowsExactlyThatManyNestedHoldersOfEachKind(Chain.Level kind, int maxDepth) {
+        Escaper escaper = Escaper.builder().maxDepth(maxDepth).build();
+
+        Chain atLimit = Chain.of(kind, maxDepth);
+        Object escaped = assertDoesNotThrow(() -> escaper.escapeGraph(atLimit.root));
+        atLimit.verify(escaped, "&lt;top&gt;", "&lt;end&gt;");
+
+        Chain overLimit = Chain.of(kind, maxDepth + 1);
+        EscapeException e = assertThrows(EscapeException.class, () -> escaper.escapeGraph(overLimit.root));
+        String path = overLimit.pathTo(maxDepth);
+        assertEquals(path, e.getPath());
+        assertEquals(path + ": the graph is nested deeper than maxDepth (" + maxDepth + "); raise"
+                + " Escaper.builder().maxDepth(...) if such input is expected", e.getMessage());
+        overLimit.verify(overLimit.root, null, Chain.END);
+        overLimit.verifyOriginalTail();
+    }
+
+    static Stream<Arguments> holderKindsAndDepths() {
+        return Arrays.stream(Chain.Level.values())
+                .flatMap(kind -> IntStream.of(1, 2, 3, 1_000).mapToObj(depth -> Arguments.of(kind, depth)));
     }
 
     @Test
@@ -158,9 +199,31 @@ class LimitsTest {
         assertEquals("holder.items", e.getPath());
     }
 
+    /** Text only and clean: scanned, and counted, each time it is reached (see Builder.maxNodes). */
+    static class CleanText {
+        String text = "clean";
+    }
+
+    /**
+     * The default limit itself, not a configured one: a list (one node) reaching one clean bean of
+     * text 9,999,999 times makes exactly 10,000,000 nodes; one more reach is one too many. The
+     * bean is shared so the graph costs 40 MB of references, not ten million objects.
+     */
     @Test
-    void defaultMaxNodesIsTenMillion() {
+    void defaultMaxNodesAllowsExactlyTenMillionNodes() {
         assertEquals(10_000_000, Escaper.DEFAULT_MAX_NODES);
+        CleanText shared = new CleanText();
+        List<Object> list = new ArrayList<>(Collections.nCopies(Escaper.DEFAULT_MAX_NODES - 1, shared));
+
+        assertSame(list, assertDoesNotThrow(() -> Escaper.escape(list)));
+
+        list.add(shared);
+        EscapeException e = assertThrows(EscapeException.class, () -> Escaper.escape(list));
+        assertEquals("arrayList[9999999]", e.getPath());
+        assertEquals("arrayList[9999999]: the graph has more than maxNodes (10000000) objects; raise"
+                + " Escaper.builder().maxNodes(...) if such input is expected", e.getMessage());
+        assertEquals(Escaper.DEFAULT_MAX_NODES, list.size(), "nothing lost");
+        assertEquals("clean", shared.text);
     }
 
     @Test

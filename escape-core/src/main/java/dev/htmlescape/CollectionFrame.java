@@ -250,7 +250,9 @@ final class CollectionFrame extends Frame {
             }
             problem = "escaping made elements equal that " + node.getClass().getName()
                     + " held apart, and it would have lost " + (contents.length - target.size());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a StackOverflowError too: a hashCode or compareTo of the graph overflowing the stack
+            // after the clear must not leave the collection empty
             problem = node.getClass().getName() + " refused an escaped element (" + e + ")";
             cause = e;
         }
@@ -281,11 +283,14 @@ final class CollectionFrame extends Frame {
         refillInPlace(target, contents, contents);
     }
 
-    private void requireUnchangedSize(int size) {
-        if (size != size) {
-            throw error(-1, "the collection changed size while it was escaped (" + size
-                    + " to " + size + "); do not change a graph from another thread while escaping it",
-                    null);
+    /**
+     * Fails before the collection is written if it no longer holds as many elements as were read:
+     * writing back by position or refilling it would overwrite or drop what was added meanwhile.
+     */
+    private void requireUnchangedSize(int now) {
+        if (now != size) {
+            throw error(-1, "the collection changed size while it was escaped (" + size + " to " + now
+                    + "); " + GraphWalker.CHANGED_WHILE_ESCAPED, null);
         }
     }
 

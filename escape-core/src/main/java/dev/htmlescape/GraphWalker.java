@@ -18,6 +18,9 @@ import java.util.Locale;
 final class GraphWalker {
 
     private static final int MAX_DESCRIBED_LENGTH = 40;
+    /** The fix named when a container changed between its reading and its writing. */
+    static final String CHANGED_WHILE_ESCAPED = "do not change a graph while escaping it, from another"
+            + " thread or from its own hashCode, equals or compareTo";
     /** Frames kept for reuse; more are left to the collector after a deep graph. */
     private static final int MAX_POOLED_FRAMES = 256;
     private static final int INITIAL_SCRATCH_LENGTH = 256;
@@ -105,12 +108,21 @@ final class GraphWalker {
             throw e;
         } catch (RuntimeException e) {
             // the graph's own code (hashCode, equals, a comparator, a collection) failed on the way
-            String path = top == null ? rootName(root) : pathTo(top, top.slot);
-            throw new EscapeException(path, e + " was thrown while escaping; the value may be"
-                    + " partly escaped", e);
+            throw new EscapeException(pathOfFailure(root), e + " was thrown while escaping; the value"
+                    + " may be partly escaped", e);
+        } catch (StackOverflowError e) {
+            // the walk itself is iterative: only the graph's own code recurses, a hashCode of a record
+            // that reaches itself, say; the stack has unwound to here, so reporting it is safe
+            throw new EscapeException(pathOfFailure(root), e + " was thrown while escaping (a hashCode,"
+                    + " equals or compareTo of the graph that recurses without end, or too deep); the value"
+                    + " may be partly escaped", e);
         } finally {
             reset();
         }
+    }
+
+    private String pathOfFailure(Object root) {
+        return top == null ? rootName(root) : pathTo(top, top.slot);
     }
 
     /** Forgets this call's graph, so the walker keeps nothing of it alive while it waits. */

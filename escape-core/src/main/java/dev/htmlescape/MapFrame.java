@@ -65,8 +65,7 @@ final class MapFrame extends Frame {
     }
 
     private EscapeException changedWhileRead(String how) {
-        return error(-1, "the map " + how + " while it was read; do not change a graph from another"
-                + " thread while escaping it", null);
+        return error(-1, "the map " + how + " while it was read; " + GraphWalker.CHANGED_WHILE_ESCAPED, null);
     }
 
     @Override
@@ -208,8 +207,8 @@ final class MapFrame extends Frame {
             }
             for (Map.Entry<Object, Object> entry : map.entrySet()) {
                 if (entry.getKey() != key(i)) {
-                    throw error(-1, "the map changed while it was escaped; do not change a graph"
-                            + " from another thread while escaping it", null);
+                    throw error(-1, "the map changed while it was escaped; "
+                            + GraphWalker.CHANGED_WHILE_ESCAPED, null);
                 }
                 if (newValues[i] != value(i)) {
                     setValue(map, entry, newValues[i]);
@@ -284,7 +283,9 @@ final class MapFrame extends Frame {
             }
             problem = "escaping made keys equal that " + node.getClass().getName() + " held apart,"
                     + " and it would have lost " + (newKeys.length - target.size()) + " entries";
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a StackOverflowError too: a hashCode or compareTo of the graph overflowing the stack
+            // after the clear must not leave the map empty
             problem = node.getClass().getName() + " refused an escaped entry (" + e + ")";
             cause = e;
         }
@@ -341,10 +342,14 @@ final class MapFrame extends Frame {
                 + GraphWalker.describe(escapedKeys[index]) + "; the map would lose an entry", null);
     }
 
-    private void requireUnchangedSize(int size) {
-        if (size != size) {
-            throw error(-1, "the map changed size while it was escaped (" + size + " to " + size
-                    + "); do not change a graph from another thread while escaping it", null);
+    /**
+     * Fails before the map is written if it no longer holds as many entries as were read: refilling
+     * it would drop what was put meanwhile.
+     */
+    private void requireUnchangedSize(int now) {
+        if (now != size) {
+            throw error(-1, "the map changed size while it was escaped (" + size + " to " + now + "); "
+                    + GraphWalker.CHANGED_WHILE_ESCAPED, null);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.htmlescape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Contract point 8, frameworks: run-time proxies and framework objects are not entered, framework
@@ -192,6 +194,114 @@ class FrameworkTypesTest {
         Escaper.escape(new Holder(inner));
 
         assertEquals("&lt;b&gt;", inner.name);
+    }
+
+    // ---- a lazy proxy as Hibernate makes one: a subclass of the entity generated at run time ----
+
+    /** An entity, as the application writes it. */
+    static class Customer {
+        String name;
+        List<String> notes;
+
+        String getName() {
+            return name;
+        }
+
+        List<String> getNotes() {
+            return notes;
+        }
+    }
+
+    /** What a proxy holds instead of the entity's state: the target, loaded on first use. */
+    static final class LazyInitializer {
+        Customer target;
+        int loads;
+
+        Customer load() {
+            loads++;
+            if (target == null) {
+                target = new Customer();
+                target.name = "<loaded>";
+                target.notes = new ArrayList<>(List.of("<note>"));
+            }
+            return target;
+        }
+    }
+
+    /**
+     * The subclass Hibernate generates with ByteBuddy, named as it names them: the entity's fields it
+     * inherits stay empty (Hibernate makes proxies without running constructors), and each getter
+     * loads the target through the interceptor. Reading its fields would find nothing; calling its
+     * getters would hit the database.
+     */
+    static final class Customer$HibernateProxy$Wq3bTz extends Customer {
+        final LazyInitializer $$_hibernate_interceptor;
+
+        Customer$HibernateProxy$Wq3bTz(LazyInitializer initializer) {
+            this.$$_hibernate_interceptor = initializer;
+        }
+
+        @Override
+        String getName() {
+            return $$_hibernate_interceptor.load().getName();
+        }
+
+        @Override
+        List<String> getNotes() {
+            return $$_hibernate_interceptor.load().getNotes();
+        }
+    }
+
+    static class Order {
+        String note = "<order>";
+        Customer customer;
+        List<Customer> customers = new ArrayList<>();
+        Object untyped;
+    }
+
+    @ParameterizedTest(name = "initialized: {0}")
+    @ValueSource(booleans = {false, true})
+    void lazyProxyIsNeitherEnteredNorLoadedWhereverItIsHeld(boolean initialized) {
+        LazyInitializer initializer = new LazyInitializer();
+        if (initialized) {
+            initializer.load();
+        }
+        Customer target = initializer.target;
+        int loads = initializer.loads;
+        Customer proxy = new Customer$HibernateProxy$Wq3bTz(initializer);
+        Customer loaded = new Customer();
+        loaded.name = "<real>";
+        Order order = new Order();
+        order.customer = proxy;
+        order.customers.add(proxy);
+        order.customers.add(loaded);
+        order.untyped = proxy;
+
+        Escaper.escape(order);
+
+        assertEquals(loads, initializer.loads, "the proxy was not loaded");
+        assertSame(target, initializer.target);
+        assertSame(proxy, order.customer);
+        assertSame(proxy, order.customers.get(0));
+        assertSame(proxy, order.untyped);
+        assertNull(proxy.name, "its empty fields stay empty");
+        assertNull(proxy.notes);
+        if (initialized) {
+            assertEquals("<loaded>", target.name, "the loaded target is not reached through the proxy");
+            assertEquals(List.of("<note>"), target.notes);
+        }
+        assertEquals("&lt;order&gt;", order.note, "the walk ran over the entity holding the proxy");
+        assertEquals("&lt;real&gt;", loaded.name, "and over the real entity next to it");
+    }
+
+    @Test
+    void lazyProxyAsTheRootIsReturnedUnloaded() {
+        LazyInitializer initializer = new LazyInitializer();
+        Customer proxy = new Customer$HibernateProxy$Wq3bTz(initializer);
+
+        assertSame(proxy, Escaper.escape(proxy));
+
+        assertEquals(0, initializer.loads);
     }
 
     // ---- framework packages: beans are not entered, collections and maps are walked ----

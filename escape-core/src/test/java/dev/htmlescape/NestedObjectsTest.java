@@ -300,6 +300,59 @@ class NestedObjectsTest {
         assertEquals("&lt;b&gt;", bounded.text);
     }
 
+    /** Fields declared with wildcards: the walk goes by what they hold, never by the declaration. */
+    static class Wildcards {
+        List<? extends CharSequence> texts;
+        Map<?, ?> anything;
+        java.util.Collection<? super String> sink;
+        Optional<? extends CharSequence> maybe;
+        Comparable<?> comparable;
+        List<? extends List<? extends CharSequence>> nested;
+    }
+
+    @Test
+    void escapesTheStringsInWildcardFieldsAndKeepsEverythingElseTheyHold() {
+        Wildcards wildcards = new Wildcards();
+        StringBuilder builder = new StringBuilder("<sb>");
+        List<CharSequence> texts = new ArrayList<>(List.of("<a>", builder, "ok"));
+        wildcards.texts = texts;
+        Tag tag = new Tag("<t>");
+        Integer number = 1234;
+        Map<Object, Object> anything = new java.util.LinkedHashMap<>();
+        anything.put("<k>", "<v>");
+        anything.put(number, tag);
+        anything.put(tag, number);
+        wildcards.anything = anything;
+        List<Object> sink = new ArrayList<>(List.of("<s>", number));
+        wildcards.sink = sink;
+        wildcards.maybe = Optional.of("<o>");
+        wildcards.comparable = "<c>";
+        List<List<String>> nested = List.of(List.of("<n>"));
+        wildcards.nested = nested;
+
+        Escaper.escape(wildcards);
+
+        assertSame(texts, wildcards.texts, "a mutable list is escaped in place");
+        assertEquals(3, texts.size());
+        assertEquals("&lt;a&gt;", texts.get(0));
+        assertSame(builder, texts.get(1), "a StringBuilder is not text the walker writes");
+        assertEquals("<sb>", builder.toString());
+        assertEquals("ok", texts.get(2));
+        assertSame(anything, wildcards.anything);
+        assertEquals(3, anything.size());
+        assertEquals("&lt;v&gt;", anything.get("&lt;k&gt;"));
+        assertSame(tag, anything.get(number));
+        assertSame(number, anything.get(tag), "an object key escaped in place still finds its value");
+        assertEquals("&lt;t&gt;", tag.label(), "escaped once, though reached as key and as value");
+        assertEquals(List.of("&lt;s&gt;", number), sink);
+        assertSame(number, sink.get(1));
+        assertEquals(Optional.of("&lt;o&gt;"), wildcards.maybe);
+        assertEquals("&lt;c&gt;", wildcards.comparable);
+        assertEquals(List.of(List.of("&lt;n&gt;")), wildcards.nested, "the immutable lists were rebuilt");
+        assertNotSame(nested, wildcards.nested);
+        assertEquals(List.of(List.of("<n>")), nested);
+    }
+
     @Test
     void replacesImmutableValueHeldInGenericField() {
         Box<List<String>> box = new Box<>(List.of("<x>", "y"));

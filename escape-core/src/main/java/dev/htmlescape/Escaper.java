@@ -38,9 +38,12 @@ import java.util.Objects;
  *
  * <p>Thread-safety: an {@code Escaper} is immutable and may be shared by any number of threads.
  * The per-class metadata it computes on first use is cached for its lifetime, with a reader
- * compiled per class. Each thread keeps its walk's bookkeeping for the next call, cleared of the
- * graph and trimmed after a large one. A graph must not be changed by another thread while it is
- * being escaped.
+ * compiled per class; neither keeps a class loader alive. Each thread keeps its walk's bookkeeping
+ * for the next call, cleared of the graph and trimmed after a large one. A graph is written in
+ * place, so <b>one mutable graph must not be escaped by two threads at once</b> (each would escape
+ * what the other already escaped, or read it half written), nor changed by another thread while it
+ * is being escaped. Graphs escaped at the same time may share immutable parts (records, {@code
+ * List.of}, {@code Optional}, Strings): those are never written, and each call makes its own copies.
  */
 public final class Escaper {
 
@@ -116,6 +119,11 @@ public final class Escaper {
         @SuppressWarnings("unchecked")
         T escaped = (T) walker.walk(root, defaultContext);
         return escaped;
+    }
+
+    /** The plan this escaper walks instances of {@code type} with: for tests of this package. */
+    ClassPlan planFor(Class<?> type) {
+        return plans.get(type);
     }
 
     /**

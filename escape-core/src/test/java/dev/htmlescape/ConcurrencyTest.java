@@ -17,10 +17,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.owasp.encoder.Encode;
 
-/** Contract point 10: one Escaper shared by many threads, each escaping its own graphs. */
+/**
+ * Contract point 10: one Escaper shared by many threads, each escaping its own graphs, which may
+ * share immutable parts. (One mutable graph must not be escaped by two threads at once: it is
+ * written in place; the Escaper's Javadoc says so.)
+ */
 class ConcurrencyTest {
 
     private static final int THREADS = 8;
@@ -119,6 +124,101 @@ class ConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---- graphs of their own that share immutable parts ----
+
+    record Label(String text, List<String> tags, Optional<String> hint) {
+    }
+
+    record Product(String name, Label label, Map<String, String> attributes) {
+    }
+
+    /** One thread's graph: mutable, its own, holding parts every thread's graph shares. */
+    static class Basket {
+        String owner;
+        Product product;
+        List<Product> products = new ArrayList<>();
+        Object untyped;
+        String sharedText;
+        Label cleanLabel;
+    }
+
+    @Test
+    void threadsEscapingGraphsThatShareImmutablePartsEachGetTheirOwnCopyAndTheSharedPartsStayAsTheyWere()
+            throws Exception {
+        // shared by every graph of every thread: records, immutable collections, Optional, Strings
+        List<String> sharedTags = List.of("<tag>", "plain");
+        Label sharedLabel = new Label("<label>", sharedTags, Optional.of("<hint>"));
+        Map<String, String> sharedAttributes = Map.of("<k>", "<v>");
+        Product sharedProduct = new Product("<product>", sharedLabel, sharedAttributes);
+        Label cleanLabel = new Label("clean", List.of("plain"), Optional.empty());
+        String sharedText = new String("<shared>");
+        Product expected = new Product("&lt;product&gt;",
+                new Label("&lt;label&gt;", List.of("&lt;tag&gt;", "plain"), Optional.of("&lt;hint&gt;")),
+                Map.of("&lt;k&gt;", "&lt;v&gt;"));
+
+        Escaper escaper = Escaper.builder().build();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<Basket> baskets = new ArrayList<>();
+                    for (int i = 0; i < GRAPHS_PER_THREAD; i++) {
+                        Basket basket = new Basket();
+                        basket.owner = "<owner " + thread + "-" + i + ">";
+                        basket.product = sharedProduct;
+                        basket.products.add(sharedProduct);
+                        basket.products.add(new Product("<own " + thread + ">", sharedLabel, sharedAttributes));
+                        basket.untyped = sharedTags;
+                        basket.sharedText = sharedText;
+                        basket.cleanLabel = cleanLabel;
+                        baskets.add(basket);
+                    }
+                    start.await();
+                    for (Basket basket : baskets) {
+                        escaper.escapeGraph(basket);
+                    }
+                    for (int i = 0; i < GRAPHS_PER_THREAD; i++) {
+                        Basket basket = baskets.get(i);
+                        assertEquals("&lt;owner " + thread + "-" + i + "&gt;", basket.owner);
+                        assertEquals(expected, basket.product);
+                        assertNotSame(sharedProduct, basket.product, "a copy, never the shared record");
+                        assertSame(basket.product, basket.products.get(0), "one copy per call, for every holder");
+                        Product own = basket.products.get(1);
+                        assertEquals("&lt;own " + thread + "&gt;", own.name());
+                        assertSame(basket.product.label(), own.label(), "the shared label was rebuilt once in this call");
+                        assertEquals(List.of("&lt;tag&gt;", "plain"), basket.untyped);
+                        assertEquals("&lt;shared&gt;", basket.sharedText);
+                        assertSame(cleanLabel, basket.cleanLabel, "a clean shared record is kept, not rebuilt");
+                    }
+                    return baskets.size();
+                }));
+            }
+            start.countDown();
+            int escaped = 0;
+            for (Future<Integer> result : results) {
+                escaped += result.get(2, TimeUnit.MINUTES);
+            }
+            assertEquals(THREADS * GRAPHS_PER_THREAD, escaped);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // the shared parts are exactly as they were, instance for instance
+        assertEquals("<product>", sharedProduct.name());
+        assertSame(sharedLabel, sharedProduct.label());
+        assertSame(sharedAttributes, sharedProduct.attributes());
+        assertEquals(Map.of("<k>", "<v>"), sharedAttributes);
+        assertEquals("<label>", sharedLabel.text());
+        assertSame(sharedTags, sharedLabel.tags());
+        assertEquals(List.of("<tag>", "plain"), sharedTags);
+        assertEquals(Optional.of("<hint>"), sharedLabel.hint());
+        assertEquals("<shared>", sharedText);
+        assertEquals(new Label("clean", List.of("plain"), Optional.empty()), cleanLabel);
     }
 
     @Test

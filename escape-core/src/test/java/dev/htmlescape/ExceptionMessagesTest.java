@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Messages quote user input; they must stay readable and must not carry markup to an error page. */
 class ExceptionMessagesTest {
@@ -41,5 +43,28 @@ class ExceptionMessagesTest {
         EscapeException e = assertThrows(EscapeException.class, () -> Escaper.escape(form));
 
         assertEquals("form.answers[key \"" + "k".repeat(40) + "...\"]", e.getPath());
+    }
+
+    /**
+     * Quoted values are cut after 40 characters: a key of exactly 40 is quoted whole, one of 41 is
+     * cut before the character that made the two keys collide.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "39 | \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\\u0000\" | \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk \"  | \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk \"",
+        "40 | \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\\u0000\" | \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk \" | \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk \"",
+        "41 | \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...\" | \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...\" | \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...\""})
+    void quotesValuesOfUpToFortyCharactersWholeAndCutsLongerOnes(int length, String first, String second,
+            String escaped) {
+        Form form = new Form();
+        form.answers.put("k".repeat(length - 1) + "\u0000", "first");
+        form.answers.put("k".repeat(length - 1) + " ", "second");
+
+        EscapeException e = assertThrows(EscapeException.class, () -> Escaper.escape(form));
+
+        String path = "form.answers[key " + second + "]";
+        assertEquals(path, e.getPath());
+        assertEquals(path + ": escaping made two keys equal, " + first + " and " + second + " both became "
+                + escaped + "; the map would lose an entry", e.getMessage());
     }
 }

@@ -76,22 +76,59 @@ class SlotReadersTest {
     }
 
     /**
-     * A class whose reader would need a method longer than the JVM's 64 KB limit: the hidden class
-     * cannot be defined, so its fields are read one by one, and that is reported (once per JVM).
+     * The widest class a reader is compiled for: its {@code read} method takes 11 bytes per slot
+     * plus the bytes that push the slot's number (1 up to slot 5, 2 up to 127, 3 beyond) and one
+     * return, {@code 14 * slots - 133} bytes in all, and the JVM allows 65,535. So 4,690 slots
+     * compile (65,527 bytes) and 4,691 do not (65,541).
+     */
+    static final int WIDEST_COMPILED = 4_690;
+
+    /**
+     * At the limit the reader is compiled; one slot more and the hidden class cannot be defined, so
+     * the fields are read one by one, and that is reported (once per JVM). Both escape every field.
      */
     @Test
-    void aClassTooWideToCompileIsReadFieldByFieldAndSaidSo() throws Exception {
-        Class<?> widest = compileWideClass(3_000);
-        Object bean = widest.getConstructor().newInstance();
-        widest.getField("text2999").set(bean, "<last>");
-        widest.getField("list0").set(bean, new ArrayList<>(List.of("<first>")));
+    void aClassAtTheMethodSizeLimitIsCompiledAndOneFieldWiderIsReadFieldByFieldAndSaidSo() throws Exception {
+        List<Class<?>> classes = compileTextClasses(WIDEST_COMPILED, WIDEST_COMPILED + 1);
+        Class<?> widest = classes.get(0);
+        Class<?> tooWide = classes.get(1);
 
-        Escaper.escape(bean);
-
-        assertFalse(isCompiled(plans(true).get(widest).reader));
+        assertTrue(isCompiled(plans(true).get(widest).reader), "4,690 slots: compiled");
+        assertFalse(isCompiled(plans(true).get(tooWide).reader), "4,691 slots: read one by one");
         assertTrue(SlotReaders.reportedFallback(), "the fallback was reported");
-        assertEquals("&lt;last&gt;", widest.getField("text2999").get(bean));
-        assertEquals(List.of("&lt;first&gt;"), widest.getField("list0").get(bean));
+        for (Class<?> type : classes) {
+            int last = type == widest ? WIDEST_COMPILED - 1 : WIDEST_COMPILED;
+            Object bean = type.getConstructor().newInstance();
+            type.getField("text0").set(bean, "<first>");
+            type.getField("text" + last).set(bean, "<last>");
+
+            Escaper.escape(bean);
+
+            assertEquals("&lt;first&gt;", type.getField("text0").get(bean));
+            assertEquals("&lt;last&gt;", type.getField("text" + last).get(bean));
+        }
+    }
+
+    /** Classes {@code TextN} with N public String fields {@code text0} and on, compiled together. */
+    private static List<Class<?>> compileTextClasses(int... fieldCounts) throws IOException, ClassNotFoundException {
+        Path dir = Files.createDirectories(workDir.resolve("src").resolve("wide"));
+        List<String> args = new ArrayList<>(List.of("-d", workDir.resolve("classes").toString()));
+        for (int fields : fieldCounts) {
+            StringBuilder source = new StringBuilder("package wide;\npublic class Text" + fields + " {\n");
+            for (int i = 0; i < fields; i++) {
+                source.append("    public String text").append(i).append(";\n");
+            }
+            source.append("}\n");
+            args.add(Files.writeString(dir.resolve("Text" + fields + ".java"), source).toString());
+        }
+        TestCompiler.javac(args.toArray(new String[0]));
+        URLClassLoader loader = new URLClassLoader(new URL[] {workDir.resolve("classes").toUri().toURL()},
+                SlotReadersTest.class.getClassLoader());
+        List<Class<?>> classes = new ArrayList<>();
+        for (int fields : fieldCounts) {
+            classes.add(loader.loadClass("wide.Text" + fields));
+        }
+        return classes;
     }
 
     private static Class<?> compileWideClass(int textFields) throws IOException, ClassNotFoundException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.lang.ref.WeakReference;
 import java.util.AbstractCollection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each thread's walker is reused call after call; no call may see anything of an earlier one. */
 class WalkerReuseTest {
@@ -97,6 +100,86 @@ class WalkerReuseTest {
             Escaper.escape(root);
 
             assertEscapedTree(root, "w" + width, width);
+        }
+    }
+
+    /** Not text only (its other field may hold anything), so each one gets a frame and an entry. */
+    static class Pair {
+        String text;
+        Object other;
+
+        Pair(String text, Object other) {
+            this.text = text;
+            this.other = other;
+        }
+    }
+
+    /** Text only and clean: scanned on the spot, with no frame and no entry of its own. */
+    static class Clean {
+        String text = "clean";
+    }
+
+    /**
+     * Sizes at, and one past, each threshold where the walker trims what it keeps for the next
+     * call: 256 pooled frames (a chain that deep), 65,536 scratch slots (a list that long), 8,192
+     * entries of its identity index (that many objects entered). Whatever was kept or dropped,
+     * that call and the calls after it escape each String once.
+     */
+    @ParameterizedTest(name = "{0} of {1}")
+    @CsvSource({"chain, 256", "chain, 257", "list, 65536", "list, 65537", "objects, 8192", "objects, 8193"})
+    void callsAtAndJustPastWhatTheWalkerKeepsAreEachEscapedOnce(String shape, int size) {
+        for (int round = 0; round < 2; round++) {
+            Object root = switch (shape) {
+                case "chain" -> {
+                    Pair head = null;
+                    for (int i = size - 1; i >= 0; i--) {
+                        head = new Pair("<" + i + ">", head);
+                    }
+                    yield head;
+                }
+                case "list" -> {
+                    // one scratch slot per element; the shared clean bean takes none of its own
+                    List<Object> list = new ArrayList<>(Collections.nCopies(size - 1, new Clean()));
+                    list.add(0, "<0>");
+                    yield list;
+                }
+                default -> {
+                    // the list and size - 1 pairs: size entries
+                    List<Object> list = new ArrayList<>();
+                    for (int i = 1; i < size; i++) {
+                        list.add(new Pair("<" + i + ">", null));
+                    }
+                    yield list;
+                }
+            };
+
+            Escaper.escape(root);
+
+            switch (shape) {
+                case "chain" -> {
+                    int i = 0;
+                    for (Pair pair = (Pair) root; pair != null; pair = (Pair) pair.other) {
+                        assertEquals("&lt;" + i++ + "&gt;", pair.text);
+                    }
+                    assertEquals(size, i);
+                }
+                case "list" -> {
+                    List<?> list = (List<?>) root;
+                    assertEquals(size, list.size());
+                    assertEquals("&lt;0&gt;", list.get(0));
+                    assertEquals("clean", ((Clean) list.get(size - 1)).text);
+                }
+                default -> {
+                    List<?> list = (List<?>) root;
+                    assertEquals(size - 1, list.size());
+                    for (int i = 1; i < size; i++) {
+                        assertEquals("&lt;" + i + "&gt;", ((Pair) list.get(i - 1)).text);
+                    }
+                }
+            }
+            Node next = tree("n" + round, 40);
+            Escaper.escape(next);
+            assertEscapedTree(next, "n" + round, 40);
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -148,6 +149,61 @@ class GeneratedGraphProperties {
         assertTrue(e.getMessage().contains("escaping made two keys equal"), e.getMessage());
         assertSame(map, holder.map, "the holder keeps its map");
         assertEquals(before, holder.map, "both colliding entries and all others are still there");
+    }
+
+    private static final int THREADS = 8;
+    private static final ExecutorService THREAD_POOL = Executors.newFixedThreadPool(THREADS, task -> {
+        Thread thread = new Thread(task, "concurrent walker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** One escaper for every try, as an application has: its plans are shared by all threads. */
+    private static final Escaper SHARED = Escaper.builder().build();
+
+    /**
+     * Eight threads escape eight different generated graphs at the same moment through one
+     * escaper; each result must be what the oracle expects of that graph alone.
+     */
+    @Property(tries = 100)
+    void graphsEscapedAtOnceOnEightThreadsThroughOneEscaperAreEachEscapedAsAlone(
+            @ForAll("eightGraphs") List<Blueprint> blueprints) throws Exception {
+        List<Object> roots = new ArrayList<>();
+        List<GraphOracle> oracles = new ArrayList<>();
+        for (Blueprint blueprint : blueprints) {
+            Object root = GraphFixtures.build(blueprint);
+            roots.add(root);
+            oracles.add(GraphOracle.snapshot(root));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> walks = new ArrayList<>();
+        for (Object root : roots) {
+            walks.add(THREAD_POOL.submit(() -> {
+                start.await();
+                return SHARED.escapeGraph(root);
+            }));
+        }
+        start.countDown();
+
+        for (int i = 0; i < THREADS; i++) {
+            Object escaped;
+            try {
+                escaped = walks.get(i).get(WALK_TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                walks.forEach(walk -> walk.cancel(true));
+                throw new AssertionError("a walk did not end within " + WALK_TIME_LIMIT, e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException) {
+                    throw (RuntimeException) e.getCause();
+                }
+                throw new AssertionError(e.getCause());
+            }
+            oracles.get(i).verify(escaped);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Blueprint>> eightGraphs() {
+        return blueprints(texts()).list().ofSize(THREADS);
     }
 
     /**

@@ -145,6 +145,35 @@ public final class Escaper {
     }
 
     /**
+     * The context for text held by something this escaper does not walk itself, such as a
+     * property a JSON mapper binds or a controller parameter: the closest of {@code closestFirst}
+     * that carries {@link NoEscape} or {@link Escape} decides, and this escaper's default context
+     * applies when none does. The walker decides the same way for a field, its declaring type and
+     * the default.
+     *
+     * <pre>{@code
+     * EscapeContext context = escaper.contextFor(property::getAnnotation, declaringClass::getAnnotation);
+     * }</pre>
+     *
+     * @param closestFirst where to look, closest first: the holder itself, then what encloses it
+     * @return the context; {@code null} if the closest annotation is {@code @NoEscape} (the value
+     *     stays as it is)
+     * @throws NullPointerException if {@code closestFirst} or one of its elements is null
+     */
+    public EscapeContext contextFor(AnnotationSource... closestFirst) {
+        for (AnnotationSource source : closestFirst) {
+            if (source.getAnnotation(NoEscape.class) != null) {
+                return null;
+            }
+            Escape escape = source.getAnnotation(Escape.class);
+            if (escape != null) {
+                return escape.value();
+            }
+        }
+        return policy.defaultContext();
+    }
+
+    /**
      * Starts a configuration. Each setting may be given at most once.
      *
      * @return a new builder with the default policy

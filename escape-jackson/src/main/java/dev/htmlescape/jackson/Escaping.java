@@ -1,19 +1,19 @@
 package dev.htmlescape.jackson;
 
-import dev.htmlescape.Escape;
+import dev.htmlescape.AnnotationSource;
 import dev.htmlescape.EscapeContext;
 import dev.htmlescape.Escaper;
-import dev.htmlescape.NoEscape;
-import java.lang.annotation.Annotation;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.introspect.Annotated;
 import tools.jackson.databind.introspect.AnnotatedMember;
+import tools.jackson.databind.introspect.AnnotatedWithParams;
 
 /**
- * The module's policy, and which context a property's Strings get: the annotations of the
- * property (field, setter, creator parameter or record component), then of the class that
- * declares it, then of the class being read, then the policy's default; {@code null} when one of
- * them says {@link NoEscape}. The same order as the core walker's.
+ * The module's policy, and where Jackson keeps the annotations that choose a property's context:
+ * the property (field, setter, creator parameter, record component, or the parameter of a
+ * delegating creator), then the class that
+ * declares it, then the class being read. {@link Escaper#contextFor} decides, as for every
+ * adapter; {@code null} means the value stays as it is.
  */
 final class Escaping {
 
@@ -36,21 +36,13 @@ final class Escaping {
         if (property == null) {
             return escaper.defaultContext();
         }
-        Annotation own = first(property.getAnnotation(NoEscape.class), property.getAnnotation(Escape.class));
-        if (own == null) {
-            AnnotatedMember member = property.getMember();
-            if (member != null) {
-                Class<?> declaring = member.getDeclaringClass();
-                own = first(declaring.getAnnotation(NoEscape.class), declaring.getAnnotation(Escape.class));
-            }
-        }
-        if (own == null) {
-            own = first(property.getContextAnnotation(NoEscape.class), property.getContextAnnotation(Escape.class));
-        }
-        if (own instanceof NoEscape) {
-            return null;
-        }
-        return own == null ? escaper.defaultContext() : ((Escape) own).value();
+        AnnotatedMember member = property.getMember();
+        // a delegating creator's value: Jackson's property is the creator, the annotations are its parameter's
+        AnnotationSource delegated = member instanceof AnnotatedWithParams creator && creator.getParameterCount() == 1
+                ? creator.getParameter(0)::getAnnotation : AnnotationSource.NONE;
+        return escaper.contextFor(delegated, property::getAnnotation,
+                member == null ? AnnotationSource.NONE : member.getDeclaringClass()::getAnnotation,
+                property::getContextAnnotation);
     }
 
     /**
@@ -58,18 +50,6 @@ final class Escaping {
      * parameter's annotations, then the class's; {@code null} if it stays as it is.
      */
     EscapeContext contextFor(Annotated parameter, Class<?> beanClass) {
-        Annotation own = parameter == null ? null
-                : first(parameter.getAnnotation(NoEscape.class), parameter.getAnnotation(Escape.class));
-        if (own == null) {
-            own = first(beanClass.getAnnotation(NoEscape.class), beanClass.getAnnotation(Escape.class));
-        }
-        if (own instanceof NoEscape) {
-            return null;
-        }
-        return own == null ? escaper.defaultContext() : ((Escape) own).value();
-    }
-
-    private static Annotation first(Annotation a, Annotation b) {
-        return a != null ? a : b;
+        return escaper.contextFor(parameter == null ? AnnotationSource.NONE : parameter::getAnnotation, beanClass::getAnnotation);
     }
 }

@@ -1,6 +1,8 @@
 package dev.htmlescape.jackson;
 
 import dev.htmlescape.EscapeContext;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -34,11 +36,28 @@ final class EscapingValueInstantiators implements ValueInstantiators {
             return instantiator;
         }
         AnnotatedWithParams creator = instantiator.getDelegateCreator();
-        boolean takesText = creator != null && creator.getParameterCount() == 1
-                && creator.getRawParameterType(0) == String.class;
-        EscapeContext context = escaping.contextFor(takesText ? creator.getParameter(0) : null,
+        if (!takesText(creator)) {
+            creator = onlyTextCreator(beanDescRef.get());
+        }
+        EscapeContext context = escaping.contextFor(creator == null ? null : creator.getParameter(0),
                 beanDescRef.getBeanClass());
         return context == null ? instantiator : new FromEscapedString(instantiator, context);
+    }
+
+    private static boolean takesText(AnnotatedWithParams creator) {
+        return creator != null && creator.getParameterCount() == 1 && creator.getRawParameterType(0) == String.class;
+    }
+
+    /**
+     * The class's one constructor or factory that takes a single String: the creator Jackson made
+     * from a string ({@code JsonCreator.Mode.DELEGATING} with a String, or a String constructor),
+     * which it does not name; {@code null} if there is none or more than one.
+     */
+    private static AnnotatedWithParams onlyTextCreator(BeanDescription beanDesc) {
+        List<AnnotatedWithParams> creators = new ArrayList<>(beanDesc.getConstructors());
+        creators.addAll(beanDesc.getFactoryMethods());
+        creators.removeIf(creator -> !takesText(creator));
+        return creators.size() == 1 ? creators.get(0) : null;
     }
 
     /** Creates the instance from the escaped text; everything else is the wrapped instantiator's. */

@@ -1,0 +1,33 @@
+package dev.htmlescape;
+
+import java.lang.annotation.Annotation;
+
+/**
+ * Where an adapter finds the {@link NoEscape} and {@link Escape} annotations of a holder that
+ * {@link Escaper} does not walk itself: a property a JSON mapper binds, a controller parameter,
+ * the class that declares it. A method reference fits: {@code property::getAnnotation},
+ * {@code declaringClass::getAnnotation}.
+ *
+ * <p>The adapter's SPI of {@link Escaper#contextFor(AnnotationSource...)}, which decides the
+ * context the same way for every adapter.
+ */
+@FunctionalInterface
+public interface AnnotationSource {
+
+    /** A holder without annotations: for a level that is missing, such as a property without a member. */
+    AnnotationSource NONE = new AnnotationSource() {
+        @Override
+        public <A extends Annotation> A getAnnotation(Class<A> type) {
+            return null;
+        }
+    };
+
+    /**
+     * The holder's annotation of {@code type}.
+     *
+     * @param type {@code NoEscape.class} or {@code Escape.class}
+     * @param <A> the annotation type
+     * @return the annotation, or {@code null} if the holder has none of that type
+     */
+    <A extends Annotation> A getAnnotation(Class<A> type);
+}

@@ -56,7 +56,10 @@ public interface JsonBinding {
     /** The class of the exception a read throws when the data is refused: the line's {@code DatabindException}. */
     Class<? extends Exception> readFailure();
 
-    /** The class of the exception the UTF-8 parser throws for malformed input. */
+    /**
+     * The class of the exception the UTF-8 parser throws for malformed input, the read's exception
+     * or one of its causes.
+     */
     Class<? extends Exception> parseFailure();
 
     /** The name of the first property on the path of a read failure. */

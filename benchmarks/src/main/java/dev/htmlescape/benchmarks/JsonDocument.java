@@ -1,34 +1,34 @@
 package dev.htmlescape.benchmarks;
 
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.Function;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.TypeFactory;
 
 /**
- * The JSON documents of the Jackson read scenario: the fixtures' graphs, written by a mapper
- * without the module, and the types they are read back as.
+ * The JSON documents of the Jackson read scenarios (Jackson 3 and Jackson 2 alike): the fixtures'
+ * graphs, written by a mapper without the module, and the types they are read back as.
  */
 public enum JsonDocument {
 
     /** The {@link ContactForm}: ten Strings, no nesting. */
     CONTACT_FORM("contactForm", (flavour, firstDirty) -> new ContactFormFixture(flavour, firstDirty).root(),
-            types -> types.constructType(ContactForm.class)),
+            ContactForm.class),
 
     /** The {@link Order} of beans: 63 Strings in nested beans, lists and a map. */
     ORDER("order", (flavour, firstDirty) -> new OrderFixture(flavour, firstDirty).root(),
-            types -> types.constructType(Order.class)),
+            Order.class),
 
     /** The same order as {@link OrderRecord records}. */
     ORDER_RECORD("orderRecord", (flavour, firstDirty) -> new OrderRecordFixture(flavour, firstDirty).root(),
-            types -> types.constructType(OrderRecord.class)),
+            OrderRecord.class),
 
     /** A JSON array of {@value #LIST_SIZE} Strings of mixed text, read as a {@code List<String>}. */
-    STRING_LIST("stringList", JsonDocument::stringList,
-            types -> types.constructCollectionType(List.class, String.class));
+    STRING_LIST("stringList", JsonDocument::stringList, new TypeReference<List<String>>() { }.getType());
 
     /** How many Strings {@link #STRING_LIST} holds. */
     static final int LIST_SIZE = 10_000;
@@ -38,10 +38,9 @@ public enum JsonDocument {
     private final String paramName;
     /** Builds the fixture's graph for a flavour and the position of the first dirty String. */
     private final BiFunction<Flavour, Integer, Object> graph;
-    private final Function<TypeFactory, JavaType> type;
+    private final Type type;
 
-    JsonDocument(String paramName, BiFunction<Flavour, Integer, Object> graph,
-            Function<TypeFactory, JavaType> type) {
+    JsonDocument(String paramName, BiFunction<Flavour, Integer, Object> graph, Type type) {
         this.paramName = paramName;
         this.graph = graph;
         this.type = type;
@@ -94,13 +93,22 @@ public enum JsonDocument {
     }
 
     /**
-     * The type the document is read as.
+     * The type the document is read as, for a Jackson 3 mapper.
      *
      * @param types the reading mapper's type factory
      * @return the root's type
      */
     public JavaType type(TypeFactory types) {
-        return type.apply(types);
+        return types.constructType(type);
+    }
+
+    /**
+     * The type the document is read as, for either Jackson line's {@code constructType}.
+     *
+     * @return the root's class, or {@code List<String>}
+     */
+    public Type genericType() {
+        return type;
     }
 
     /** The JMH parameter value: {@code contactForm}, {@code order}, ... */

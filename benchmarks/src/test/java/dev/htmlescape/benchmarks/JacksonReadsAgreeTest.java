@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.htmlescape.Escaper;
 import dev.htmlescape.jackson.HtmlEscapeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON read scenario measures what it claims: each document, read with the module, is what a
- * plain read followed by {@code Escaper.escape} gives; the benchmark's two contenders read the
- * document of their parameters into the expected type; and the documents hold the fixtures' text.
+ * The JSON read scenarios measure what they claim, for Jackson 3 and Jackson 2 alike: each
+ * document, read with the line's module, is what a plain read followed by {@code Escaper.escape}
+ * gives; each benchmark's two contenders read the document of their parameters into the expected
+ * type; and the documents hold the fixtures' text.
  *
  * <p>Each dirty document is checked four times, with the dirty Strings at each of the four
  * positions in turn, so that every field is dirty in some case.
@@ -32,21 +35,49 @@ class JacksonReadsAgreeTest {
 
     private static final JsonMapper PLAIN = JsonMapper.builder().build();
     private static final JsonMapper ESCAPING = JsonMapper.builder().addModule(new HtmlEscapeModule()).build();
+    private static final com.fasterxml.jackson.databind.json.JsonMapper PLAIN_2 =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder().build();
+    private static final com.fasterxml.jackson.databind.json.JsonMapper ESCAPING_2 =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .addModule(new dev.htmlescape.jackson2.HtmlEscapeModule()).build();
 
-    static Stream<Arguments> documents() {
-        return Stream.of(JsonDocument.values()).flatMap(document -> Stream.concat(
-                Stream.of(Arguments.of(document, Flavour.CLEAN, 0)),
-                IntStream.range(0, 4).mapToObj(first -> Arguments.of(document, Flavour.DIRTY, first))));
+    /** A Jackson line: how it reads a document, with its module or plainly. */
+    enum Line {
+        JACKSON_3 {
+            @Override
+            Object read(byte[] json, JsonDocument document, boolean withModule) {
+                return (withModule ? ESCAPING : PLAIN).readValue(json, document.type(PLAIN.getTypeFactory()));
+            }
+        },
+        JACKSON_2 {
+            @Override
+            Object read(byte[] json, JsonDocument document, boolean withModule) {
+                com.fasterxml.jackson.databind.json.JsonMapper mapper = withModule ? ESCAPING_2 : PLAIN_2;
+                try {
+                    return mapper.readValue(json, mapper.constructType(document.genericType()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+
+        abstract Object read(byte[] json, JsonDocument document, boolean withModule);
     }
 
-    @ParameterizedTest(name = "{0}, {1} from String {2}")
-    @MethodSource("documents")
-    void theModuleReadsWhatAPlainReadThenEscapingGives(JsonDocument document, Flavour flavour, int firstDirty) {
-        byte[] json = document.json(flavour, firstDirty);
-        JavaType type = document.type(PLAIN.getTypeFactory());
+    static Stream<Arguments> documents() {
+        return Stream.of(Line.values()).flatMap(line -> Stream.of(JsonDocument.values()).flatMap(document -> Stream.concat(
+                Stream.of(Arguments.of(line, document, Flavour.CLEAN, 0)),
+                IntStream.range(0, 4).mapToObj(first -> Arguments.of(line, document, Flavour.DIRTY, first)))));
+    }
 
-        JsonNode viaModule = PLAIN.valueToTree(ESCAPING.readValue(json, type));
-        JsonNode viaCore = PLAIN.valueToTree(Escaper.escape(PLAIN.readValue(json, type)));
+    @ParameterizedTest(name = "{0}: {1}, {2} from String {3}")
+    @MethodSource("documents")
+    void theModuleReadsWhatAPlainReadThenEscapingGives(Line line, JsonDocument document, Flavour flavour,
+            int firstDirty) {
+        byte[] json = document.json(flavour, firstDirty);
+
+        JsonNode viaModule = PLAIN.valueToTree(line.read(json, document, true));
+        JsonNode viaCore = PLAIN.valueToTree(Escaper.escape(line.read(json, document, false)));
         JsonNode unescaped = PLAIN.readTree(json);
 
         // equal as JSON values, whatever the order of their objects' properties: the records copy
@@ -94,6 +125,30 @@ class JacksonReadsAgreeTest {
         assertInstanceOf(type.getRawClass(), escaping);
         assertEquals(PLAIN.readTree(json), PLAIN.valueToTree(plain));
         assertEquals(PLAIN.valueToTree(ESCAPING.readValue(json, type)), PLAIN.valueToTree(escaping));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("benchmarkParameters")
+    void theJackson2ContendersReadTheDocumentOfTheirParameters(String documentName, String flavourName)
+            throws IOException {
+        Jackson2ReadBenchmark benchmark = new Jackson2ReadBenchmark();
+        Jackson2ReadBenchmark.Input input = new Jackson2ReadBenchmark.Input();
+        input.document = documentName;
+        input.flavour = flavourName;
+        input.build();
+        JsonDocument document = JsonDocument.of(documentName);
+        byte[] json = document.json(Flavour.of(flavourName));
+        Class<?> type = PLAIN_2.constructType(document.genericType()).getRawClass();
+
+        Object plain = benchmark.plainMapper(input);
+        Object escaping = benchmark.escapingMapper(input);
+
+        assertInstanceOf(type, plain);
+        assertInstanceOf(type, escaping);
+        assertEquals(PLAIN.readTree(json), PLAIN.valueToTree(plain));
+        assertEquals(PLAIN.valueToTree(Line.JACKSON_2.read(json, document, true)), PLAIN.valueToTree(escaping));
+        assertNotEquals(Flavour.of(flavourName) == Flavour.DIRTY, PLAIN.valueToTree(plain).equals(PLAIN.valueToTree(escaping)),
+                "the module escapes dirty text and only dirty text");
     }
 
     static Stream<Arguments> benchmarkParameters() {

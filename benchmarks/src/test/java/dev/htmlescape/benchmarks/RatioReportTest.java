@@ -64,6 +64,8 @@ class RatioReportTest {
         assertEquals("OrderGraph", RatioReport.scenario("OrderGraphBenchmark", Map.of()));
         assertEquals("JacksonRead orderRecord", RatioReport.scenario("JacksonReadBenchmark",
                 Map.of("document", "orderRecord")));
+        assertEquals("Jackson2Read stringList", RatioReport.scenario("Jackson2ReadBenchmark",
+                Map.of("document", "stringList")));
         assertEquals("Some a b", RatioReport.scenario("SomeBenchmark",
                 new TreeMap<>(Map.of("second", "b", "first", "a"))));
     }

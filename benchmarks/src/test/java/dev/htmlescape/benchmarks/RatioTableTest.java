@@ -39,6 +39,21 @@ class RatioTableTest {
     }
 
     @Test
+    void eachJacksonLineIsARatioToItsOwnPlainMapper() {
+        RatioTable table = new RatioTable(List.of(
+                measurement("JacksonRead order", "clean", "plainMapper", 1_000, 0),
+                measurement("JacksonRead order", "clean", "escapingMapper", 1_100, 0),
+                measurement("Jackson2Read order", "clean", "escapingMapper", 1_050, 0),
+                measurement("Jackson2Read order", "clean", "plainMapper", 700, 0)));
+
+        assertEquals(1.1, table.ratio(measurement("JacksonRead order", "clean", "escapingMapper", 1_100, 0)), 1e-9);
+        assertEquals(1.5, table.ratio(measurement("Jackson2Read order", "clean", "escapingMapper", 1_050, 0)), 1e-9);
+        assertInOrder(table.toText().replaceAll(" +", " "), "JacksonRead order, clean",
+                "plainMapper 1,000.0 ± 1.0 1.00", "escapingMapper 1,100.0 ± 1.0 1.10",
+                "Jackson2Read order, clean", "plainMapper 700.0 ± 1.0 1.00", "escapingMapper 1,050.0 ± 1.0 1.50");
+    }
+
+    @Test
     void handWrittenIsTheBaselineWhereverItRuns() {
         RatioTable table = new RatioTable(List.of(
                 measurement("Mixed", "clean", "plainMapper", 50, 0),

@@ -17,12 +17,13 @@ public final class EscapeException extends RuntimeException {
     /**
      * Creates an exception for the value at {@code path}.
      *
-     * @param path the path to the value, such as {@code order.items[2].name}
+     * @param path the path to the value, such as {@code order.items[2].name}; empty where only the
+     *     caller knows it, and the message is then the problem alone
      * @param problem what went wrong and what to change
      * @param cause the underlying failure, or {@code null}
      */
     public EscapeException(String path, String problem, Throwable cause) {
-        super(path + ": " + problem, cause);
+        super(path.isEmpty() ? problem : path + ": " + problem, cause);
         this.path = path;
     }
 

@@ -10,7 +10,8 @@
  * <p>{@code JacksonRead} reads JSON documents of the same form, order (beans and records) and of
  * a list of 10,000 Strings, one scenario per document, with a plain {@code JsonMapper}
  * ({@code plainMapper}, its baseline) and with {@code HtmlEscapeModule} ({@code
- * escapingMapper}).
+ * escapingMapper}). {@code Jackson2Read} reads the same documents with Jackson 2: a plain
+ * Jackson 2 mapper and one with the Jackson 2 module.
  *
  * <p>Contenders, one benchmark method each:
  * <ul>

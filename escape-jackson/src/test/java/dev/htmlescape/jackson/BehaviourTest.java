@@ -30,6 +30,11 @@ class BehaviourTest {
         BehaviourCases.writingIsUntouchedAndARoundTripEscapesAgain(Jackson3Binding.JACKSON_3);
     }
 
+    @Test
+    void mergingIntoAnExistingTreeIsRefused() throws Exception {
+        BehaviourCases.mergingIntoAnExistingTreeIsRefused(Jackson3Binding.JACKSON_3);
+    }
+
     public static final class Tag {
         final String label;
 

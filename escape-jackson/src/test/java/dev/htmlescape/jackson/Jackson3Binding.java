@@ -45,6 +45,11 @@ final class Jackson3Binding implements JsonBinding {
     }
 
     @Override
+    public Object updateWithModule(Object existing, Type type, String json) {
+        return mapperWithModule().readerForUpdating(existing).forType(plainMapper().constructType(type)).readValue(json);
+    }
+
+    @Override
     public Object readPlain(String json, Type type) {
         return plainMapper().readValue(json, plainMapper().constructType(type));
     }

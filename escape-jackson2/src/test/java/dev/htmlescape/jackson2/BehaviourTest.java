@@ -30,6 +30,11 @@ class BehaviourTest {
         BehaviourCases.writingIsUntouchedAndARoundTripEscapesAgain(Jackson2Binding.JACKSON_2);
     }
 
+    @Test
+    void mergingIntoAnExistingTreeIsRefused() throws Exception {
+        BehaviourCases.mergingIntoAnExistingTreeIsRefused(Jackson2Binding.JACKSON_2);
+    }
+
     public static final class Tag {
         final String label;
 

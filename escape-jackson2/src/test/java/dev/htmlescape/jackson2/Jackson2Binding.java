@@ -45,6 +45,11 @@ final class Jackson2Binding implements JsonBinding {
     }
 
     @Override
+    public Object updateWithModule(Object existing, Type type, String json) throws Exception {
+        return mapperWithModule().readerForUpdating(existing).forType(plainMapper().constructType(type)).readValue(json);
+    }
+
+    @Override
     public Object readPlain(String json, Type type) throws Exception {
         return plainMapper().readValue(json, plainMapper().constructType(type));
     }

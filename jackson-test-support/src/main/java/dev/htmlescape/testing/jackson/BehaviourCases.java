@@ -3,6 +3,8 @@ package dev.htmlescape.testing.jackson;
 import static dev.htmlescape.testing.jackson.JsonBinding.json;
 import static dev.htmlescape.testing.jackson.ReadCase.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonMerge;
 import dev.htmlescape.NoEscape;
@@ -46,6 +48,12 @@ public final class BehaviourCases {
         public Object raw = new LinkedHashMap<>(Map.of("a", "<b>"));
     }
 
+    /** {@code N} is the line's {@code JsonNode}. */
+    public static class MergeTree<N> {
+        @JsonMerge
+        public N tree;
+    }
+
     public static class CaseInsensitive {
         @JsonMerge
         public Map<String, String> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -76,6 +84,26 @@ public final class BehaviourCases {
                         "{'names':{'a\\u0001':'1','A ':'2'}}", CaseInsensitive.class)
                         // "a\u0001" becomes "a ", which this map holds as the same key as "A "
                         .fails("would lose an entry", "names"));
+    }
+
+    /**
+     * Merging into an existing tree is refused, at the root and in a property: what the tree
+     * already holds was read or built before, and escaping it all would escape it twice.
+     */
+    public static void mergingIntoAnExistingTreeIsRefused(JsonBinding binding) throws Exception {
+        Object root = binding.objectNode("a", "<b>");
+        MergeTree<Object> holder = new MergeTree<>();
+        holder.tree = binding.objectNode("a", "<b>");
+
+        Exception atRoot = assertThrows(binding.readFailure(), () -> binding.updateWithModule(root, TypeOf.resolve(JsonTree.class, binding.treeType()), json("{'c':'<d>'}")));
+        Exception inProperty = assertThrows(binding.readFailure(),
+                () -> binding.updateWithModule(holder, TypeOf.resolve(new TypeOf<MergeTree<JsonTree>>() { }.type(),
+                        binding.treeType()), json("{'tree':{'c':'<d>'}}")));
+
+        assertTrue(atRoot.getMessage().contains("cannot merge JSON into an existing tree"), atRoot.getMessage());
+        assertTrue(inProperty.getMessage().contains("cannot merge JSON into an existing tree"), inProperty.getMessage());
+        assertEquals("tree", binding.firstPropertyOnPath(inProperty));
+        assertEquals(json("{'a':'<b>'}"), holder.tree.toString(), "the tree is not escaped twice");
     }
 
     /** Writing is untouched, and text read, written and read again is escaped twice. */

@@ -26,6 +26,12 @@ public interface JsonBinding {
     /** Reads UTF-8 bytes with the module, as a request body arrives. */
     Object readWithModule(byte[] json, Type type) throws Exception;
 
+    /**
+     * Reads {@code json} into {@code existing}, of {@code type}, with the module's mapper's
+     * {@code readerForUpdating}.
+     */
+    Object updateWithModule(Object existing, Type type, String json) throws Exception;
+
     /** Reads {@code json} with a plain mapper. */
     Object readPlain(String json, Type type) throws Exception;
 

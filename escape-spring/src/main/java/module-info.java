@@ -16,6 +16,8 @@ module dev.htmlescape.spring {
     requires static dev.htmlescape.jackson;
     requires static tools.jackson.databind;
     requires static spring.boot.jackson;
+    requires static dev.htmlescape.jackson2;
+    requires static com.fasterxml.jackson.databind;
 
     exports dev.htmlescape.spring;
     // the beans are package-private: Spring creates and calls them by reflection

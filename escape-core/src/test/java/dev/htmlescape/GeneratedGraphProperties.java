@@ -284,7 +284,9 @@ class GeneratedGraphProperties {
 
     /**
      * Escapes on one thread kept for every try, so that thread's walker is reused call after call,
-     * as it is in an application, with compiled readers on even calls and interpreted ones on odd.
+     * as it is in an application, with compiled readers on even calls and interpreted ones on odd;
+     * failing the try instead of hanging the build should the walk not end (a cycle entered over
+     * and over, say). The generated graphs are small: a few milliseconds.
      */
     private static Object escapeWithinTimeLimit(Object root) {
         Escaper escaper = calls++ % 2 == 0 ? COMPILED : INTERPRETED;

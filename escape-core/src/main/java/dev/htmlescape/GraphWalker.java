@@ -437,6 +437,9 @@ final class GraphWalker {
         top = frame.parent;
         enteredValues[frame.entry] = frame.result;
         enteredStates[frame.entry] = frame.changed ? FINISHED_CHANGED : FINISHED;
+        if (frame.result != frame.node) {
+            rememberCopy(frame.result);
+        }
         if (top == null) {
             rootResult = frame.result;
         } else {
@@ -449,6 +452,24 @@ final class GraphWalker {
             pools[frame.pool] = frame;
             pooledFrames++;
         }
+    }
+
+    /**
+     * Marks a copy this call made (a rebuilt record, an unmodifiable copy of a view) as finished,
+     * as {@link #encode} does with the text it produced: containers that share storage (an array and
+     * {@code Arrays.asList} of it) can show the copy again once it is written through one of them,
+     * and it must then be taken as it is, not entered as new input and copied a second time, which
+     * would leave the holders of one original with different copies. It is not counted against
+     * {@code maxNodes}: it is no input.
+     */
+    private void rememberCopy(Object copy) {
+        if (copy == null || entered.indexOf(copy) >= 0) {
+            return;
+        }
+        int entry = enter(copy);
+        nodes--;
+        enteredValues[entry] = copy;
+        enteredStates[entry] = FINISHED;
     }
 
     /** The path from the root to {@code slot} of {@code frame}, such as {@code order.items[2].name}. */

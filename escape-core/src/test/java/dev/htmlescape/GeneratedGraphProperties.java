@@ -43,7 +43,9 @@ import org.owasp.encoder.Encode;
 
 /**
  * Random object graphs built from the fixed classes of {@link GraphFixtures}, escaped with
- * {@link Escaper#escape} and checked against the independent {@link GraphOracle}.
+ * {@link Escaper#escape} and checked against the independent {@link GraphOracle}; and hostile ones
+ * of {@link HostileGraphs}, which either come out escaped exactly once, as {@link ReachableText}
+ * counts, or are refused with an {@link EscapeException}, and never fail otherwise.
  */
 class GeneratedGraphProperties {
 
@@ -207,12 +209,84 @@ class GeneratedGraphProperties {
     }
 
     /**
-     * Escapes {@code root}, failing the try instead of hanging the build should the walk not end
-     * (a cycle entered over and over, say). The generated graphs are small: a few milliseconds.
+     * The fuzz: any mix of the JDK's containers, views sharing storage, self-containing containers,
+     * cycles through records, chains and fans beyond the limits, hostile hash codes, comparators,
+     * iterators and constructors, containers that refuse writes, keys that escape alike, {@code final}
+     * fields, with any settings. The only failure allowed is an {@link EscapeException} with a path;
+     * a graph that is escaped must have each String escaped exactly once, lose nothing and keep
+     * every container's lookups and order working.
      */
+    @Property(tries = 2000)
+    void aHostileGraphIsEscapedExactlyOnceOrRefusedWithAnEscapeException(
+            @ForAll("hostilePlans") HostileGraphs.Plan plan) {
+        Object root = HostileGraphs.build(plan);
+        Map<String, Integer> expected = ReachableText.expected(root, plan.escapeMapKeys());
+
+        Object escaped;
+        try {
+            escaped = escapeArmed(plan.escaper(), root);
+        } catch (EscapeException refused) {
+            Statistics.label("outcome").collect("EscapeException");
+            Statistics.label("refusal").collect(refusalKind(refused));
+            assertTrue(refused.getPath() != null && !refused.getPath().isEmpty(), "the refusal names a path");
+            checkHostileCoverage();
+            return;
+        }
+        Statistics.label("outcome").collect("escaped");
+
+        assertEquals(expected, ReachableText.found(escaped, plan.escapeMapKeys()));
+        checkHostileCoverage();
+    }
+
+    /** The gist of a refusal's message, without the path and the quoted text. */
+    private static String refusalKind(EscapeException refused) {
+        String message = refused.getMessage().substring(refused.getPath().length()).replaceAll("\\s+", " ")
+                .replaceAll("\"[^\"]*\"|'[^']*'|\\[[^\\]]*\\]|\\([^)]*\\)|[0-9]+", "_");
+        return message.substring(0, Math.min(90, message.length()));
+    }
+
+    private static void checkHostileCoverage() {
+        // both outcomes stay frequent: the generator neither only breaks graphs nor never
+        Statistics.label("outcome").coverage(c -> {
+            c.check("escaped").percentage(p -> p >= 25);
+            c.check("EscapeException").percentage(p -> p >= 10);
+        });
+    }
+
+    /**
+     * Escapes {@code root} on the walker thread with the hostile objects armed; any throwable but an
+     * {@link EscapeException} fails the try, and so does a walk that does not end in time.
+     */
+    private static Object escapeArmed(Escaper escaper, Object root) {
+        Future<Object> walk = WALKER_THREAD.submit(() -> {
+            HostileGraphs.armed = true;
+            try {
+                return escaper.escapeGraph(root);
+            } finally {
+                HostileGraphs.armed = false;
+            }
+        });
+        try {
+            return walk.get(WALK_TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            walk.cancel(true);
+            return fail("the walk did not end within " + WALK_TIME_LIMIT);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof EscapeException refused) {
+                throw refused;
+            }
+            throw new AssertionError("only an EscapeException may end a walk, not " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted");
+        }
+    }
+
     /**
      * Escapes on one thread kept for every try, so that thread's walker is reused call after call,
-     * as it is in an application, with compiled readers on even calls and interpreted ones on odd.
+     * as it is in an application, with compiled readers on even calls and interpreted ones on odd;
+     * failing the try instead of hanging the build should the walk not end (a cycle entered over
+     * and over, say). The generated graphs are small: a few milliseconds.
      */
     private static Object escapeWithinTimeLimit(Object root) {
         Escaper escaper = calls++ % 2 == 0 ? COMPILED : INTERPRETED;
@@ -283,6 +357,35 @@ class GeneratedGraphProperties {
         return Arbitraries.frequencyOf(
                 Tuple.of(4, piece),
                 Tuple.of(1, piece.list().ofMinSize(2).ofMaxSize(4).map(parts -> String.join("", parts))));
+    }
+
+    @Provide
+    Arbitrary<HostileGraphs.Plan> hostilePlans() {
+        Arbitrary<String> texts = Arbitraries.frequencyOf(
+                Tuple.of(30, texts()),
+                // long text: the encoder's buffers grow, the walker copies nothing else
+                Tuple.of(1, Arbitraries.of("<&>\"'", "a", "\uD83D\uDE00").map(unit -> unit.repeat(20_000))));
+        Arbitrary<Value> values = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.just(new Value(Value.NULL, "", 0, 0))),
+                Tuple.of(5, texts.map(t -> new Value(Value.TEXT, t, 0, 0))),
+                Tuple.of(5, Combinators.combine(texts, Arbitraries.integers().between(0, 40),
+                        Arbitraries.integers().between(0, 100)).as((t, ref, n) -> new Value(Value.REF, t, ref, n))),
+                Tuple.of(1, Combinators.combine(texts, Arbitraries.integers().between(0, 1000))
+                        .as((t, n) -> new Value(Value.OPAQUE, t, 0, n))));
+        Arbitrary<HostileGraphs.NodePlan> nodes = Combinators.combine(Arbitraries.of(HostileGraphs.Shape.class),
+                        values.list().ofMaxSize(10).withSizeDistribution(RandomDistribution.uniform()))
+                .as(HostileGraphs.NodePlan::new);
+        // a limit of 0 keeps the default; small ones are crossed by the chains and fans at times
+        Arbitrary<Integer> maxDepth = Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(5, 300)));
+        Arbitrary<Integer> maxNodes = Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(20, 3000)));
+        return Combinators.combine(
+                        nodes.list().ofMinSize(1).ofMaxSize(16).withSizeDistribution(RandomDistribution.uniform()),
+                        Arbitraries.integers().between(0, 2), Arbitraries.of(false, true),
+                        Arbitraries.frequency(Tuple.of(3, true), Tuple.of(1, false)), maxDepth, maxNodes,
+                        Arbitraries.of(true, false))
+                .as(HostileGraphs.Plan::new);
     }
 
     static Arbitrary<String> cleanTexts() {

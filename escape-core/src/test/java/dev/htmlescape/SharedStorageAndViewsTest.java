@@ -71,6 +71,51 @@ class SharedStorageAndViewsTest {
         assertEquals(List.of("&lt;", "&amp;"), holder.list);
     }
 
+    /** A key set view, shown by an array, Arrays.asList of that array and a field of its own. */
+    static class KeySetShownThreeWays {
+        Map<Tag, Integer> map = new HashMap<>();
+        Set<Tag> keys = map.keySet();
+        Object[] array = {keys};
+        List<Object> arrayView = Arrays.asList(array);
+
+        KeySetShownThreeWays(Tag tag) {
+            map.put(tag, 1);
+        }
+    }
+
+    /** Equal by its label: its hash changes when it is escaped. */
+    static final class Tag {
+        String label;
+
+        Tag(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Tag tag && Objects.equals(label, tag.label);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(label);
+        }
+    }
+
+    @Test
+    void aViewRebuiltAsACopyIsOneCopyInEveryHolderEvenWhenSharedStorageShowsTheCopyAgain() {
+        // found by the hostile-graph fuzz: the copy written into the array was met again through
+        // Arrays.asList, taken for new input and copied a second time, so the array and the field
+        // that held the same view ended up with two different sets
+        Tag tag = new Tag("<b>");
+        KeySetShownThreeWays holder = Escaper.escape(new KeySetShownThreeWays(tag));
+
+        assertEquals("&lt;b&gt;", tag.label);
+        assertSame(holder.keys, holder.array[0], "one view, one copy");
+        assertTrue(holder.keys.contains(tag), "the copy finds its escaped element");
+        assertTrue(holder.map.containsKey(tag), "the map was rehashed");
+    }
+
     static class MapAndValuesView {
         Map<String, String> map = new HashMap<>(Map.of("<k>", "<v>"));
         Collection<String> values = map.values();

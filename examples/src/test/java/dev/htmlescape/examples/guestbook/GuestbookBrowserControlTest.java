@@ -6,14 +6,8 @@ import dev.htmlescape.testing.XssCheck;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The control of {@link GuestbookBrowserTest}: the same payloads, the same browser and the same
@@ -23,34 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "html-escape.enabled=false")
-class GuestbookBrowserControlTest {
-
-    static HeadlessChromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    StoredXssScenario scenario;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void connect() {
-        scenario = new StoredXssScenario(chromium, port, jdbc);
-    }
+class GuestbookBrowserControlTest extends BrowserScenarioTest {
 
     @Test
     void payloadsSignedThroughTheBrowsersFormRunAndInjectElements() throws IOException {

@@ -6,14 +6,8 @@ import dev.htmlescape.testing.XssCheck;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * With the library on, XSS payloads signed into the guestbook show in a real browser as the text
@@ -38,36 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * about 65 s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GuestbookBrowserTest {
+class GuestbookBrowserTest extends BrowserScenarioTest {
 
     static final int PAYLOADS_PER_PAGE = 100;
-
-    static HeadlessChromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    StoredXssScenario scenario;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void connect() {
-        scenario = new StoredXssScenario(chromium, port, jdbc);
-    }
 
     @Test
     void payloadsSignedThroughTheBrowsersFormShowAsTypedAndRunNothing() throws IOException {

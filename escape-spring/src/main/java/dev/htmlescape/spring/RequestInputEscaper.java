@@ -1,5 +1,6 @@
 package dev.htmlescape.spring;
 
+import dev.htmlescape.AnnotationSource;
 import dev.htmlescape.Escape;
 import dev.htmlescape.EscapeContext;
 import dev.htmlescape.Escaper;
@@ -263,28 +264,9 @@ final class RequestInputEscaper {
      * class, or the default; {@code null} if the closest annotation is {@code @NoEscape}.
      */
     private EscapeContext contextFor(MethodParameter parameter, Class<?> controllerType) {
-        if (parameter.hasParameterAnnotation(NoEscape.class)) {
-            return null;
-        }
-        Escape onParameter = parameter.getParameterAnnotation(Escape.class);
-        if (onParameter != null) {
-            return onParameter.value();
-        }
         Method method = parameter.getMethod();
-        if (method != null) {
-            if (method.isAnnotationPresent(NoEscape.class)) {
-                return null;
-            }
-            Escape onMethod = method.getAnnotation(Escape.class);
-            if (onMethod != null) {
-                return onMethod.value();
-            }
-        }
-        if (controllerType.isAnnotationPresent(NoEscape.class)) {
-            return null;
-        }
-        Escape onController = controllerType.getAnnotation(Escape.class);
-        return onController != null ? onController.value() : escaper.defaultContext();
+        return escaper.contextFor(parameter::getParameterAnnotation,
+                method != null ? method::getAnnotation : AnnotationSource.NONE, controllerType::getAnnotation);
     }
 
     private boolean isExcluded(HttpServletRequest request) {

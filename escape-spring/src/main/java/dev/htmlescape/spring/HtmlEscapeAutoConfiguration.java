@@ -24,6 +24,13 @@ import org.springframework.web.servlet.DispatcherServlet;
  * {@code WebMvcRegistrations} bean; an application that has its own {@code WebMvcRegistrations}
  * fails at startup with a message saying so, rather than run without escaping.
  *
+ * <pre>{@code
+ * @PostMapping("/entries")
+ * Entry add(@Valid @RequestBody NewEntry entry) {  // validated as typed, then "O'Brien" arrives as "O&#39;Brien"
+ *     return entries.save(entry);
+ * }
+ * }</pre>
+ *
  * <p>Thread-safety: the beans it creates are immutable after startup and shared by all requests.
  */
 @AutoConfiguration

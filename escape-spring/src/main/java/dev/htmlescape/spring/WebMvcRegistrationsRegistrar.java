@@ -27,7 +27,7 @@ import org.springframework.util.ClassUtils;
 final class WebMvcRegistrationsRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware,
         BeanClassLoaderAware {
 
-    static final List<String> INTERFACE_NAMES = List.of(
+    private static final List<String> INTERFACE_NAMES = List.of(
             "org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations",
             "org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations");
 
@@ -51,13 +51,12 @@ final class WebMvcRegistrationsRegistrar implements ImportBeanDefinitionRegistra
                 && beans.getBeanNamesForType(registrations, true, false).length > 0) {
             return;
         }
-        BeanFactory beanFactory = this.beanFactory;
         RootBeanDefinition definition = new RootBeanDefinition(registrations);
         definition.setInstanceSupplier(() -> registrationsProxy(registrations, beanFactory));
         registry.registerBeanDefinition("htmlEscapeWebMvcRegistrations", definition);
     }
 
-    static Class<?> registrationsInterface(ClassLoader classLoader) {
+    private static Class<?> registrationsInterface(ClassLoader classLoader) {
         for (String name : INTERFACE_NAMES) {
             if (ClassUtils.isPresent(name, classLoader)) {
                 return ClassUtils.resolveClassName(name, classLoader);

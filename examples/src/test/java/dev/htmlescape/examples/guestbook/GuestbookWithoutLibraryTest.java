@@ -3,12 +3,8 @@ package dev.htmlescape.examples.guestbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,21 +13,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "html-escape.enabled=false")
-class GuestbookWithoutLibraryTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    GuestbookHttp http;
-
-    @BeforeEach
-    void emptyGuestbook() {
-        jdbc.sql("DELETE FROM entry").update();
-        http = new GuestbookHttp(port);
-    }
+class GuestbookWithoutLibraryTest extends EmptyGuestbookTest {
 
     @Test
     void formAndJsonTextIsStoredAsTyped() {

@@ -17,8 +17,12 @@ final class HtmlEncoder {
     private static final String[] ENTITIES = {null, null, "&amp;", "&lt;", "&gt;", "&#34;", "&#39;"};
     /** What becomes of each ASCII character: {@link #KEEP}, {@link #INVALID} or an entity's index. */
     private static final byte[] ASCII = new byte[128];
-    /** Bit c is set when ASCII character c, up to {@code '>'}, stays as it is. */
-    private static final long VALID_UP_TO_GT;
+    /**
+     * Zero for each char that stays as it is wherever it stands, one for the rest: a char that is
+     * escaped or replaced, or a surrogate, which stays only as half of a valid pair. One load per
+     * char and no branch but the loop's, since clean text is scanned for each String read.
+     */
+    private static final byte[] NEEDS_A_LOOK = new byte[Character.MAX_VALUE + 1];
 
     static {
         for (int c = 0; c < 128; c++) {
@@ -30,13 +34,11 @@ final class HtmlEncoder {
         ASCII['>'] = 4;
         ASCII['"'] = 5;
         ASCII['\''] = 6;
-        long valid = 0;
-        for (int c = 0; c <= '>'; c++) {
-            if (ASCII[c] == KEEP) {
-                valid |= 1L << c;
-            }
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            boolean kept = c < 0x80 ? ASCII[c] == KEEP
+                    : !Character.isSurrogate((char) c) && keptLength(null, 0, (char) c) == 1;
+            NEEDS_A_LOOK[c] = kept ? (byte) 0 : (byte) 1;
         }
-        VALID_UP_TO_GT = valid;
     }
 
     private HtmlEncoder() {
@@ -44,22 +46,21 @@ final class HtmlEncoder {
 
     static String encode(String text) {
         int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c < 0x7F) {
-                // the common case in two tests and no memory access: above '>' or a valid bit
-                if (c > '>' || (VALID_UP_TO_GT & (1L << c)) != 0) {
-                    continue;
-                }
-                return encodeFrom(text, i);
+        int i = 0;
+        while (true) {
+            while (i < length && NEEDS_A_LOOK[text.charAt(i)] == 0) {
+                i++;
             }
-            int kept = keptLength(text, i, c);
+            if (i == length) {
+                return text;
+            }
+            char c = text.charAt(i);
+            int kept = c < 0x80 ? 0 : keptLength(text, i, c);
             if (kept == 0) {
                 return encodeFrom(text, i);
             }
-            i += kept - 1;
+            i += kept;
         }
-        return text;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.htmlescape;
 
+import java.util.Arrays;
+
 /**
  * HTML escaping with output identical to OWASP's {@code Encode.forHtml} for every input, proven by
  * tests that sweep every code point and surrogate pair and compare random strings: {@code & < > "
@@ -14,7 +16,14 @@ final class HtmlEncoder {
 
     private static final byte KEEP = 0;
     private static final byte INVALID = 1;
-    private static final String[] ENTITIES = {null, null, "&amp;", "&lt;", "&gt;", "&#34;", "&#39;"};
+    /** The entity of each action, or {@code null} where the char becomes a space. */
+    private static final char[][] ENTITIES = {
+        null, null, "&amp;".toCharArray(), "&lt;".toCharArray(), "&gt;".toCharArray(),
+        "&#34;".toCharArray(), "&#39;".toCharArray(),
+    };
+    /** The most chars one char of input becomes: an entity. */
+    private static final int MAX_WRITTEN_PER_CHAR = 5;
+    private static final int MIN_HEADROOM = 16;
     /** What becomes of each ASCII character: {@link #KEEP}, {@link #INVALID} or an entity's index. */
     private static final byte[] ASCII = new byte[128];
     /**
@@ -85,35 +94,45 @@ final class HtmlEncoder {
         return codePoint >= 0xFDD0 && codePoint <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
     }
 
+    /**
+     * Builds the escaped text from the first char that needs a look on, in a char array: a
+     * StringBuilder checks its capacity and coder on every append, which made this the cost of
+     * dirty text.
+     */
     private static String encodeFrom(String text, int first) {
         int length = text.length();
-        StringBuilder out = new StringBuilder(length + 16).append(text, 0, first);
+        char[] out = new char[length + Math.max(MIN_HEADROOM, length >> 2)];
+        text.getChars(0, first, out, 0);
+        int written = first;
         int i = first;
         while (i < length) {
+            if (out.length - written < MAX_WRITTEN_PER_CHAR) {
+                out = Arrays.copyOf(out, out.length + Math.max(MIN_HEADROOM, out.length >> 1));
+            }
             char c = text.charAt(i);
-            if (c < 0x80) {
-                byte action = ASCII[c];
-                if (action == KEEP) {
-                    out.append(c);
-                } else if (action == INVALID) {
-                    out.append(' ');
+            if (NEEDS_A_LOOK[c] == 0) {
+                out[written++] = c;
+                i++;
+            } else if (c < 0x80) {
+                char[] entity = ENTITIES[ASCII[c]];
+                if (entity == null) {
+                    out[written++] = ' ';
                 } else {
-                    out.append(ENTITIES[action]);
+                    System.arraycopy(entity, 0, out, written, entity.length);
+                    written += entity.length;
                 }
                 i++;
-                continue;
-            }
-            int kept = keptLength(text, i, c);
-            if (kept == 0) {
-                out.append(' ');
+            } else if (keptLength(text, i, c) == 2) {
+                out[written++] = c;
+                out[written++] = text.charAt(i + 1);
+                i += 2;
+            } else {
+                out[written++] = ' ';
                 // a noncharacter written as a surrogate pair is replaced by one space, not two
                 i += Character.isHighSurrogate(c) && i + 1 < length
                         && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
-            } else {
-                out.append(text, i, i + kept);
-                i += kept;
             }
         }
-        return out.toString();
+        return new String(out, 0, written);
     }
 }

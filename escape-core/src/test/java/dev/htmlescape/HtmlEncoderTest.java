@@ -69,6 +69,19 @@ class HtmlEncoderTest {
     }
 
     @Test
+    void textOfNothingButEntitiesAtEveryLengthUpTo2000EncodesLikeOwasp() {
+        // each char may become five, so the output outgrows any buffer sized from the input
+        for (String unit : new String[] {"&", "\"", "<a>", "'\uD83D\uDE00", "x\u0000&"}) {
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 2000) {
+                assertSameAsOwasp(text.toString());
+                assertSameAsOwasp("clean prefix " + text);
+                text.append(unit);
+            }
+        }
+    }
+
+    @Test
     void aMillionSeededRandomStringsEncodeLikeOwasp() {
         SplittableRandom random = new SplittableRandom(20261122);
         for (int i = 0; i < 1_000_000; i++) {

@@ -27,14 +27,14 @@ final class BeanFrame extends FieldFrame {
     }
 
     @Override
-    void readText(int slot, String text) {
+    public void readText(int slot, String text) {
         if (text != null) {
             escapeSlot(slot, text);
         }
     }
 
     @Override
-    void readChild(int slot, Object value) {
+    public void readChild(int slot, Object value) {
         snapshot[base + slot] = value;
     }
 

@@ -94,7 +94,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
                 MethodHandle getter = declaring.unreflectGetter(field).asType(GETTER);
                 MethodHandle setter = Modifier.isFinal(modifiers)
                         ? null : declaring.unreflectSetter(field).asType(SETTER);
-                slots.add(new FieldSlot(field.getName(), field.getType(), false, context, getter, setter));
+                slots.add(new FieldSlot(type, field.getName(), field.getType(), false, context, getter, setter));
             }
         }
         // fields declared String first: a bean's own text is escaped before anything below it is
@@ -145,7 +145,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             boolean excluded = component.isAnnotationPresent(NoEscape.class)
                     || TypeClassifier.neverEntered(component.getType());
             EscapeContext context = firstNonNull(contextOf(component), typeContext, null);
-            slots[i] = new FieldSlot(component.getName(), component.getType(), excluded, context, getter, null);
+            slots[i] = new FieldSlot(type, component.getName(), component.getType(), excluded, context, getter, null);
         }
         MethodHandle constructor;
         try {

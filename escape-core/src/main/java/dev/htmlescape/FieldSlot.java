@@ -23,9 +23,18 @@ final class FieldSlot {
     final MethodHandle setter;
     /** Whether the lenient policy already reported that this final field kept unescaped text. */
     private volatile boolean reportedUnwritable;
+    /** The loader of the class whose plan holds this slot. */
+    private final ClassLoader plannedLoader;
+    /**
+     * The plan of the class last found in this slot, since a slot holds one class nearly always.
+     * Written and read without a lock: a plan's fields are final, so any thread that sees the
+     * reference sees the whole plan, and a plan that is replaced is only looked up again.
+     */
+    private ClassPlan childPlan;
 
-    FieldSlot(String name, Class<?> declaredType, boolean excluded, EscapeContext context,
-            MethodHandle getter, MethodHandle setter) {
+    FieldSlot(Class<?> plannedClass, String name, Class<?> declaredType, boolean excluded,
+            EscapeContext context, MethodHandle getter, MethodHandle setter) {
+        this.plannedLoader = plannedClass.getClassLoader();
         this.name = name;
         this.declaredType = declaredType;
         this.string = declaredType == String.class;
@@ -49,6 +58,25 @@ final class FieldSlot {
                         + " non-final, use a record, or mark it @NoEscape"
                         + " (Escaper.builder().strict(true) makes this an error)",
                 holderType.getName(), name);
+    }
+
+    /**
+     * The plan of {@code child}, a value of this slot. It is kept here only for a class of the
+     * JDK or of the planned class's own loader: the planned class's plan lives as long as that
+     * class, and must not keep a class of another loader from being unloaded.
+     */
+    ClassPlan planOf(Object child, ClassPlans plans) {
+        Class<?> type = child.getClass();
+        ClassPlan cached = childPlan;
+        if (cached != null && cached.type == type) {
+            return cached;
+        }
+        ClassPlan plan = plans.get(type);
+        ClassLoader loader = type.getClassLoader();
+        if (loader == null || loader == plannedLoader) {
+            childPlan = plan;
+        }
+        return plan;
     }
 
     /** Whether the slot's reader hands it over as text: declared {@code String}, not excluded. */

@@ -33,6 +33,8 @@ final class GraphWalker {
     private final Policy policy;
     private final ClassPlans plans;
     private EscapeContext defaultContext;
+    /** Tried first; the frames and the index below serve the graphs it gives up on. */
+    private final FastWalk fastWalk;
     private final IdentityIndex entered = new IdentityIndex();
     /** Per entered node: its frame while unfinished, then its result. */
     private Object[] enteredValues = new Object[0];
@@ -61,6 +63,7 @@ final class GraphWalker {
     GraphWalker(Policy policy, ClassPlans plans) {
         this.policy = policy;
         this.plans = plans;
+        this.fastWalk = new FastWalk(plans, policy);
     }
 
     boolean isWalking() {
@@ -83,6 +86,9 @@ final class GraphWalker {
         }
         walking = true;
         try {
+            if (fastWalk.tryEscape(root, plan, defaultContext)) {
+                return root;
+            }
             if (escapedOnTheSpot(root, plan, null, null)) {
                 return root;
             }
@@ -127,6 +133,7 @@ final class GraphWalker {
 
     /** Forgets this call's graph, so the walker keeps nothing of it alive while it waits. */
     private void reset() {
+        fastWalk.reset();
         Arrays.fill(enteredValues, 0, entered.size(), null);
         entered.clear();
         produced.clear();

@@ -28,7 +28,7 @@ final class RecordFrame extends FieldFrame {
     }
 
     @Override
-    void readText(int slot, String text) {
+    public void readText(int slot, String text) {
         snapshot[base + slot] = text;
         if (text != null) {
             escapeSlot(slot, text);
@@ -36,7 +36,7 @@ final class RecordFrame extends FieldFrame {
     }
 
     @Override
-    void readChild(int slot, Object value) {
+    public void readChild(int slot, Object value) {
         snapshot[base + slot] = value;
     }
 

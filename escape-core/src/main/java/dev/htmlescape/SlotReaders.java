@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Makes the {@link SlotReader} of a class. The compiled one is a hidden class of this package with
  * one straight-line method: per slot, it loads the slot's getter as a constant (from the hidden
- * class's class data) and passes what the getter returns to the frame. Constant method handles are
+ * class's class data) and passes what the getter returns to the sink. Constant method handles are
  * what the JIT inlines, so reading a bean costs about what reading its fields by hand does; getters
  * held in fields and called one by one cost a dispatch each.
  *
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SlotReaders {
 
     private static final String COMPILED_NAME = "dev/htmlescape/CompiledSlotReader";
-    private static final String FRAME = "dev/htmlescape/FieldFrame";
+    private static final String SINK = "dev/htmlescape/SlotSink";
     private static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
     /** A static method that loads every constant, so a constant that cannot be made fails here. */
     private static final String RESOLVE = "resolveConstants";
@@ -84,7 +84,7 @@ final class SlotReaders {
     /**
      * The class file of {@code final class CompiledSlotReader implements SlotReader} whose
      * {@code read} calls, for each slot {@code i},
-     * {@code frame.readText(i, (String) getter_i.invokeExact(node))} or the same with
+     * {@code sink.readText(i, (String) getter_i.invokeExact(node))} or the same with
      * {@code readChild}. Its methods have no branch, so they need no stack map frames.
      */
     static byte[] classFile(FieldSlot[] slots) {
@@ -93,8 +93,8 @@ final class SlotReaders {
         int objectClass = pool.classEntry("java/lang/Object");
         int readerInterface = pool.classEntry("dev/htmlescape/SlotReader");
         int objectInit = pool.methodEntry("java/lang/Object", "<init>", "()V");
-        int readText = pool.methodEntry(FRAME, "readText", "(ILjava/lang/String;)V");
-        int readChild = pool.methodEntry(FRAME, "readChild", "(ILjava/lang/Object;)V");
+        int readText = pool.interfaceMethodEntry(SINK, "readText", "(ILjava/lang/String;)V");
+        int readChild = pool.interfaceMethodEntry(SINK, "readChild", "(ILjava/lang/Object;)V");
         int invokeText = pool.methodEntry(METHOD_HANDLE, "invokeExact",
                 "(Ljava/lang/Object;)Ljava/lang/String;");
         int invokeChild = pool.methodEntry(METHOD_HANDLE, "invokeExact",
@@ -112,15 +112,17 @@ final class SlotReaders {
             writeShort(resolve, getter);
             resolve.write(0x57);
             boolean text = slots[i].readsText();
-            code.write(0x2C); // aload_2: the frame
+            code.write(0x2C); // aload_2: the sink
             pushInt(code, i);
             code.write(0x13); // ldc_w: the getter, a constant
             writeShort(code, getter);
             code.write(0x2B); // aload_1: the node
             code.write(0xB6); // invokevirtual MethodHandle.invokeExact
             writeShort(code, text ? invokeText : invokeChild);
-            code.write(0xB6); // invokevirtual FieldFrame.readText or readChild
+            code.write(0xB9); // invokeinterface SlotSink.readText or readChild
             writeShort(code, text ? readText : readChild);
+            code.write(3); // the argument slots: the sink, the int, the value
+            code.write(0);
         }
         code.write(0xB1); // return
         resolve.write(0xB1);
@@ -130,7 +132,7 @@ final class SlotReaders {
         int initName = pool.utf8("<init>");
         int initType = pool.utf8("()V");
         int readName = pool.utf8("read");
-        int readType = pool.utf8("(Ljava/lang/Object;L" + FRAME + ";)V");
+        int readType = pool.utf8("(Ljava/lang/Object;L" + SINK + ";)V");
         int resolveName = pool.utf8(RESOLVE);
         int bootstrapName = pool.utf8("BootstrapMethods");
 
@@ -240,6 +242,16 @@ final class SlotReaders {
             });
         }
 
+        int interfaceMethodEntry(String owner, String name, String descriptor) {
+            int ownerClass = classEntry(owner);
+            int nameAndType = nameAndType(name, descriptor);
+            return entry("interface method " + owner + "." + name + descriptor, out -> {
+                out.writeByte(11);
+                out.writeShort(ownerClass);
+                out.writeShort(nameAndType);
+            });
+        }
+
         int staticMethodHandle(String owner, String name, String descriptor) {
             int method = methodEntry(owner, name, descriptor);
             return entry("handle " + owner + "." + name + descriptor, out -> {
@@ -303,14 +315,14 @@ final class SlotReaders {
         }
 
         @Override
-        public void read(Object node, FieldFrame frame) {
+        public void read(Object node, SlotSink sink) {
             for (int i = 0; i < slots.length; i++) {
                 FieldSlot slot = slots[i];
                 Object value = slot.get(node);
                 if (slot.readsText()) {
-                    frame.readText(i, (String) value);
+                    sink.readText(i, (String) value);
                 } else {
-                    frame.readChild(i, value);
+                    sink.readChild(i, value);
                 }
             }
         }

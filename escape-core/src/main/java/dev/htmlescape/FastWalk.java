@@ -1,0 +1,344 @@
+package dev.htmlescape;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The walk tried first, for the graphs most requests bring: beans, JDK lists, {@code HashMap},
+ * {@code LinkedHashMap} and {@code TreeMap} with text or opaque keys, and arrays. It reads the whole
+ * graph before it writes anything: the escaped text it makes is noted in a log, and written once
+ * every node was read. Since nothing read was written yet, an object reached twice is read twice
+ * and noted twice with the same text, and no index of the objects entered is needed; that index
+ * and the frames of the full walk are what made a graph of small objects cost more than escaping
+ * it by hand.
+ *
+ * <p>When it meets what it does not handle (a record, a set, an {@code Optional}, a map key that
+ * needs escaping, a field it cannot write, a graph deeper or larger than it goes, which is also how
+ * a cycle shows), it gives up before it has changed anything, and the full walk starts from the
+ * untouched graph. It runs no code of the graph: fields are read through their handles, and the
+ * containers it reads are the JDK's.
+ *
+ * <p>Not thread-safe: each walker has one.
+ */
+final class FastWalk implements SlotSink {
+
+    /** Deeper than this, the full walk takes over: a request's graph is shallow, a cycle is not. */
+    private static final int MAX_DEPTH = 64;
+    /** Larger than this, the full walk takes over, so a graph of shared objects costs no more. */
+    private static final int MAX_NODES = 100_000;
+    private static final int INITIAL_LENGTH = 32;
+    /** Arrays grown past this by one large graph are dropped after the call. */
+    private static final int KEPT_LENGTH = 1 << 12;
+
+    private final ClassPlans plans;
+    private final Policy policy;
+    private final int maxDepth;
+    private final int maxNodes;
+    private EscapeContext defaultContext;
+
+    /** The nodes still to read, with their plans, the context of their text and their depth. */
+    private Object[] pending = new Object[INITIAL_LENGTH];
+    private ClassPlan[] pendingPlans = new ClassPlan[INITIAL_LENGTH];
+    private EscapeContext[] pendingContexts = new EscapeContext[INITIAL_LENGTH];
+    private int[] pendingDepths = new int[INITIAL_LENGTH];
+    private int pendingCount;
+
+    /**
+     * The writes to make once the graph was read: into a field of a bean, an element of a list or
+     * array, or the value of a map entry.
+     */
+    private Object[] targets = new Object[INITIAL_LENGTH];
+    private FieldSlot[] targetFields = new FieldSlot[INITIAL_LENGTH];
+    private int[] targetIndexes = new int[INITIAL_LENGTH];
+    private String[] escapedTexts = new String[INITIAL_LENGTH];
+    private int writeCount;
+
+    /** The bean being read, for {@link #readText} and {@link #readChild}. */
+    private Object bean;
+    private FieldSlot[] beanFields;
+    private int beanDepth;
+    private boolean gaveUp;
+
+    FastWalk(ClassPlans plans, Policy policy) {
+        this.plans = plans;
+        this.policy = policy;
+        this.maxDepth = Math.min(MAX_DEPTH, policy.maxDepth());
+        this.maxNodes = Math.min(MAX_NODES, policy.maxNodes());
+    }
+
+    /**
+     * Escapes the graph of {@code root}, in place, if this walk handles all of it.
+     *
+     * @return whether it did; if not, nothing was changed
+     */
+    boolean tryEscape(Object root, ClassPlan rootPlan, EscapeContext defaultContext) {
+        this.defaultContext = defaultContext;
+        gaveUp = false;
+        int nodes = 0;
+        ClassPlan plan = rootPlan;
+        Object node = root;
+        EscapeContext context = null;
+        int depth = 0;
+        while (true) {
+            if (++nodes > maxNodes) {
+                return false;
+            }
+            switch (plan.kind) {
+                case OPAQUE:
+                    break;
+                case BEAN:
+                    readBean(node, plan, depth);
+                    break;
+                case LIST:
+                    readList(node, plan, context, depth);
+                    break;
+                case MAP:
+                    readMap(node, plan, context, depth);
+                    break;
+                case ARRAY:
+                    readArray((Object[]) node, context, depth);
+                    break;
+                default:
+                    return false;
+            }
+            if (gaveUp) {
+                return false;
+            }
+            if (pendingCount == 0) {
+                break;
+            }
+            int last = --pendingCount;
+            node = pending[last];
+            plan = pendingPlans[last];
+            context = pendingContexts[last];
+            depth = pendingDepths[last];
+            pending[last] = null;
+        }
+        writeEscapedTexts();
+        return true;
+    }
+
+    /** Forgets this call's graph, so the walk keeps nothing of it alive while it waits. */
+    void reset() {
+        if (pending.length > KEPT_LENGTH) {
+            pending = new Object[INITIAL_LENGTH];
+            pendingPlans = new ClassPlan[INITIAL_LENGTH];
+            pendingContexts = new EscapeContext[INITIAL_LENGTH];
+            pendingDepths = new int[INITIAL_LENGTH];
+        } else {
+            Arrays.fill(pending, 0, pendingCount, null);
+            Arrays.fill(pendingPlans, 0, pendingCount, null);
+            Arrays.fill(pendingContexts, 0, pendingCount, null);
+        }
+        pendingCount = 0;
+        if (targets.length > KEPT_LENGTH) {
+            targets = new Object[INITIAL_LENGTH];
+            targetFields = new FieldSlot[INITIAL_LENGTH];
+            targetIndexes = new int[INITIAL_LENGTH];
+            escapedTexts = new String[INITIAL_LENGTH];
+        } else {
+            Arrays.fill(targets, 0, writeCount, null);
+            Arrays.fill(targetFields, 0, writeCount, null);
+            Arrays.fill(escapedTexts, 0, writeCount, null);
+        }
+        writeCount = 0;
+        bean = null;
+        beanFields = null;
+        defaultContext = null;
+    }
+
+    private void readBean(Object node, ClassPlan plan, int depth) {
+        if (plan.unreadable != null) {
+            gaveUp = true;
+            return;
+        }
+        bean = node;
+        beanFields = plan.fields;
+        beanDepth = depth;
+        plan.reader.read(node, this);
+        bean = null;
+        beanFields = null;
+    }
+
+    @Override
+    public void readText(int slot, String text) {
+        if (text != null) {
+            escapeField(slot, text);
+        }
+    }
+
+    @Override
+    public void readChild(int slot, Object value) {
+        if (value instanceof String) {
+            escapeField(slot, (String) value);
+        } else if (value != null) {
+            FieldSlot field = beanFields[slot];
+            enqueue(value, field.planOf(value, plans), field.context, beanDepth + 1);
+        }
+    }
+
+    private void escapeField(int slot, String text) {
+        FieldSlot field = beanFields[slot];
+        String escaped = encode(text, field.context);
+        if (escaped != text) {
+            if (field.setter == null) {
+                gaveUp = true; // the full walk fails, or warns, naming the field
+                return;
+            }
+            noteWrite(bean, field, -1, escaped);
+        }
+    }
+
+    private void readList(Object node, ClassPlan plan, EscapeContext context, int depth) {
+        if (!plan.indexedList || plan.unwalkedFields != null) {
+            gaveUp = true;
+            return;
+        }
+        List<?> list = (List<?>) node;
+        ClassPlan elementPlan = null;
+        for (int i = 0, size = list.size(); i < size; i++) {
+            Object element = list.get(i);
+            if (element instanceof String) {
+                String text = (String) element;
+                String escaped = encode(text, context);
+                if (escaped != text) {
+                    if (!plan.settableIndexedList) {
+                        gaveUp = true; // an unmodifiable list, which the full walk copies
+                        return;
+                    }
+                    noteWrite(list, null, i, escaped);
+                }
+            } else if (element != null) {
+                elementPlan = planOf(element, elementPlan);
+                enqueue(element, elementPlan, context, depth + 1);
+            }
+        }
+    }
+
+    private void readMap(Object node, ClassPlan plan, EscapeContext context, int depth) {
+        Class<?> type = node.getClass();
+        // maps whose entries take setValue and whose keys this walk need not look into
+        if (type != HashMap.class && type != LinkedHashMap.class && type != TreeMap.class) {
+            gaveUp = true;
+            return;
+        }
+        boolean escapeKeys = policy.escapeMapKeys();
+        ClassPlan valuePlan = null;
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) node).entrySet()) {
+            Object key = entry.getKey();
+            if (key instanceof String) {
+                if (escapeKeys && encode((String) key, context) != key) {
+                    gaveUp = true; // the full walk refills the map and reports collisions
+                    return;
+                }
+            } else if (key != null && plans.get(key.getClass()).kind != NodeKind.OPAQUE) {
+                gaveUp = true; // a key object escaped in place would hash differently
+                return;
+            }
+            Object value = entry.getValue();
+            if (value instanceof String) {
+                String text = (String) value;
+                String escaped = encode(text, context);
+                if (escaped != text) {
+                    noteWrite(entry, null, -1, escaped);
+                }
+            } else if (value != null) {
+                valuePlan = planOf(value, valuePlan);
+                enqueue(value, valuePlan, context, depth + 1);
+            }
+        }
+    }
+
+    private void readArray(Object[] array, EscapeContext context, int depth) {
+        Class<?> componentType = array.getClass().getComponentType();
+        ClassPlan elementPlan = null;
+        for (int i = 0; i < array.length; i++) {
+            Object element = array[i];
+            if (element instanceof String) {
+                String text = (String) element;
+                String escaped = encode(text, context);
+                if (escaped != text) {
+                    if (!componentType.isInstance(escaped)) {
+                        gaveUp = true;
+                        return;
+                    }
+                    noteWrite(array, null, i, escaped);
+                }
+            } else if (element != null) {
+                elementPlan = planOf(element, elementPlan);
+                enqueue(element, elementPlan, context, depth + 1);
+            }
+        }
+    }
+
+    private String encode(String text, EscapeContext explicit) {
+        return (explicit == null ? defaultContext : explicit).encode(text);
+    }
+
+    /** The plan of {@code node}: {@code last} if it is of that class, as a container's elements mostly are. */
+    private ClassPlan planOf(Object node, ClassPlan last) {
+        return last != null && last.type == node.getClass() ? last : plans.get(node.getClass());
+    }
+
+    private void enqueue(Object node, ClassPlan plan, EscapeContext context, int depth) {
+        if (plan.kind == NodeKind.OPAQUE) {
+            return;
+        }
+        if (depth >= maxDepth) {
+            gaveUp = true;
+            return;
+        }
+        if (pendingCount == pending.length) {
+            int length = 2 * pending.length;
+            pending = Arrays.copyOf(pending, length);
+            pendingPlans = Arrays.copyOf(pendingPlans, length);
+            pendingContexts = Arrays.copyOf(pendingContexts, length);
+            pendingDepths = Arrays.copyOf(pendingDepths, length);
+        }
+        pending[pendingCount] = node;
+        pendingPlans[pendingCount] = plan;
+        pendingContexts[pendingCount] = context;
+        pendingDepths[pendingCount] = depth;
+        pendingCount++;
+    }
+
+    private void noteWrite(Object target, FieldSlot field, int index, String escaped) {
+        if (writeCount == targets.length) {
+            int length = 2 * targets.length;
+            targets = Arrays.copyOf(targets, length);
+            targetFields = Arrays.copyOf(targetFields, length);
+            targetIndexes = Arrays.copyOf(targetIndexes, length);
+            escapedTexts = Arrays.copyOf(escapedTexts, length);
+        }
+        targets[writeCount] = target;
+        targetFields[writeCount] = field;
+        targetIndexes[writeCount] = index;
+        escapedTexts[writeCount] = escaped;
+        writeCount++;
+    }
+
+    /**
+     * Makes the writes noted, in the order they were noted. A target reached twice gets the same
+     * escaped text twice; one whose storage another shares (a list of an array) gets it through both.
+     */
+    @SuppressWarnings("unchecked")
+    private void writeEscapedTexts() {
+        for (int i = 0; i < writeCount; i++) {
+            Object target = targets[i];
+            String escaped = escapedTexts[i];
+            if (targetFields[i] != null) {
+                targetFields[i].set(target, escaped);
+            } else if (target instanceof Object[]) {
+                ((Object[]) target)[targetIndexes[i]] = escaped;
+            } else if (target instanceof List) {
+                ((List<Object>) target).set(targetIndexes[i], escaped);
+            } else {
+                ((Map.Entry<?, Object>) target).setValue(escaped);
+            }
+        }
+    }
+}

@@ -154,6 +154,13 @@ class ClassUnloadingTest {
         assertTrue(COMPILED.planFor(beanClass).reader.getClass().isHidden(), "the compiled reader is used");
         assertTrue(COMPILED.planFor(recClass).reader.getClass().isHidden());
 
+        // a long-lived class holding one of the loader's: the plan it keeps per field must not keep it
+        LongLived holder = new LongLived();
+        holder.child = bean(loader, "<h>");
+        COMPILED.escapeGraph(holder);
+        assertEquals("&lt;h&gt;", field(holder.child, "text"));
+        holder.child = null;
+
         // interpreted readers; a cycle through a set of objects that hash their text
         Object node = node(loader);
         INTERPRETED.escapeGraph(node);
@@ -169,6 +176,11 @@ class ClassUnloadingTest {
                 new WeakReference<>(COMPILED.planFor(recClass).reader.getClass()));
         loader.close();
         return references;
+    }
+
+    /** A class of the test's own loader, which lives as long as the escapers. */
+    static class LongLived {
+        Object child;
     }
 
     /** A bean of the throwaway loader holding a record, a container subclass and an enum of it. */

@@ -5,22 +5,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The walk tried first, for the graphs most requests bring: beans, JDK lists, {@code HashMap},
- * {@code LinkedHashMap} and {@code TreeMap} with text or opaque keys, and arrays. It reads the whole
- * graph before it writes anything: the escaped text it makes is noted in a log, and written once
- * every node was read. Since nothing read was written yet, an object reached twice is read twice
- * and noted twice with the same text, and no index of the objects entered is needed; that index
- * and the frames of the full walk are what made a graph of small objects cost more than escaping
- * it by hand.
+ * The walk tried first, for the graphs most requests bring: beans, records and {@code Optional}s
+ * that need no rebuilding, JDK lists, {@code HashMap}, {@code LinkedHashMap} and {@code TreeMap}
+ * with text or opaque keys, and arrays. It reads the whole graph before it writes anything: the
+ * escaped text it makes is noted in a log, and written once every node was read. Since nothing
+ * read was written yet, an object reached twice is read twice and noted twice with the same text,
+ * and no index of the objects entered is needed; that index and the frames of the full walk are
+ * what made a graph of small objects cost more than escaping it by hand.
  *
- * <p>When it meets what it does not handle (a record, a set, an {@code Optional}, a map key that
- * needs escaping, a field it cannot write, a graph deeper or larger than it goes, which is also how
- * a cycle shows), it gives up before it has changed anything, and the full walk starts from the
- * untouched graph. It runs no code of the graph: fields are read through their handles, and the
- * containers it reads are the JDK's.
+ * <p>When it meets what it does not handle (a record or {@code Optional} whose own text needs
+ * escaping, so that it must be rebuilt, a set, a map key that needs escaping, a field it cannot
+ * write, a graph deeper or larger than it goes, which is also how a cycle shows), it gives up
+ * before it has changed anything, and the full walk starts from the untouched graph. It reads
+ * fields and containers as the full walk does, so it meets no code of the graph that the full walk
+ * would not.
  *
  * <p>Not thread-safe: each walker has one.
  */
@@ -57,7 +59,7 @@ final class FastWalk implements SlotSink {
     private String[] escapedTexts = new String[INITIAL_LENGTH];
     private int writeCount;
 
-    /** The bean being read, for {@link #readText} and {@link #readChild}. */
+    /** The bean or record being read, for {@link #readText} and {@link #readChild}. */
     private Object bean;
     private FieldSlot[] beanFields;
     private int beanDepth;
@@ -91,7 +93,11 @@ final class FastWalk implements SlotSink {
                 case OPAQUE:
                     break;
                 case BEAN:
-                    readBean(node, plan, depth);
+                case RECORD:
+                    readSlots(node, plan, depth);
+                    break;
+                case OPTIONAL:
+                    readOptional((Optional<?>) node, context, depth);
                     break;
                 case LIST:
                     readList(node, plan, context, depth);
@@ -151,13 +157,14 @@ final class FastWalk implements SlotSink {
         defaultContext = null;
     }
 
-    private void readBean(Object node, ClassPlan plan, int depth) {
+    /** Reads a bean's fields or a record's components. */
+    private void readSlots(Object node, ClassPlan plan, int depth) {
         if (plan.unreadable != null) {
             gaveUp = true;
             return;
         }
         bean = node;
-        beanFields = plan.fields;
+        beanFields = plan.kind == NodeKind.BEAN ? plan.fields : plan.components;
         beanDepth = depth;
         plan.reader.read(node, this);
         bean = null;
@@ -173,10 +180,13 @@ final class FastWalk implements SlotSink {
 
     @Override
     public void readChild(int slot, Object value) {
+        FieldSlot field = beanFields[slot];
+        if (value == null || field.excluded) {
+            return;
+        }
         if (value instanceof String) {
             escapeField(slot, (String) value);
-        } else if (value != null) {
-            FieldSlot field = beanFields[slot];
+        } else {
             enqueue(value, field.planOf(value, plans), field.context, beanDepth + 1);
         }
     }
@@ -186,7 +196,9 @@ final class FastWalk implements SlotSink {
         String escaped = encode(text, field.context);
         if (escaped != text) {
             if (field.setter == null) {
-                gaveUp = true; // the full walk fails, or warns, naming the field
+                // a record component, which the full walk rebuilds the record for, or a final
+                // field, which it fails or warns about, naming it
+                gaveUp = true;
                 return;
             }
             noteWrite(bean, field, -1, escaped);
@@ -272,6 +284,17 @@ final class FastWalk implements SlotSink {
                 elementPlan = planOf(element, elementPlan);
                 enqueue(element, elementPlan, context, depth + 1);
             }
+        }
+    }
+
+    private void readOptional(Optional<?> optional, EscapeContext context, int depth) {
+        Object content = optional.orElse(null);
+        if (content instanceof String) {
+            if (encode((String) content, context) != content) {
+                gaveUp = true; // the full walk makes a new Optional
+            }
+        } else if (content != null) {
+            enqueue(content, plans.get(content.getClass()), context, depth + 1);
         }
     }
 

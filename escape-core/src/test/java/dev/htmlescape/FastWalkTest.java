@@ -51,6 +51,12 @@ class FastWalkTest {
     record Label(String text) {
     }
 
+    record Holder(String label, Object bean) {
+    }
+
+    record Raw(@NoEscape Object text) {
+    }
+
     /** Runs the fast walk alone on {@code root} and says whether it escaped the graph. */
     private static boolean fastWalk(Object root) {
         ClassPlans plans = new ClassPlans(POLICY);
@@ -82,6 +88,12 @@ class FastWalkTest {
                     bean.child = shared;
                     bean.items.add(shared);
                 }, bean -> ((Bean) bean.child).text.equals("&lt;s&gt;")),
+                handled("a clean record holding a bean", bean -> bean.child = new Holder("clean", beanWithText("<h>")),
+                        bean -> ((Bean) ((Holder) bean.child).bean()).text.equals("&lt;h&gt;")),
+                handled("a clean Optional of a bean", bean -> bean.child = Optional.of(beanWithText("<o>")),
+                        bean -> ((Bean) ((Optional<?>) bean.child).get()).text.equals("&lt;o&gt;")),
+                handled("a record's @NoEscape component, left", bean -> bean.child = new Raw("<raw>"),
+                        bean -> ((Raw) bean.child).text().equals("<raw>")),
                 handled("an array and a list over it", bean -> {
                     Object[] array = {"<x>"};
                     bean.child = array;
@@ -117,9 +129,9 @@ class FastWalkTest {
         Bean beanKey = new Bean();
         beanKey.map.put(beanWithText("<k>"), "v");
         return Stream.of(
-                Arguments.of("a record", beanHolding(new Label("<r>"))),
+                Arguments.of("a record whose text needs escaping", beanHolding(new Label("<r>"))),
                 Arguments.of("a set", beanHolding(new HashSet<>(Set.of("<s>")))),
-                Arguments.of("an Optional", beanHolding(Optional.of("<o>"))),
+                Arguments.of("an Optional whose text needs escaping", beanHolding(Optional.of("<o>"))),
                 Arguments.of("a map key that needs escaping", beanHolding(new HashMap<>(Map.of("<k>", "v")))),
                 Arguments.of("a bean as a map key", beanKey),
                 Arguments.of("a map whose entries it does not write", beanHolding(new ConcurrentHashMap<>(Map.of("k", "<v>")))),

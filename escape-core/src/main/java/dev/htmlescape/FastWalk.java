@@ -9,17 +9,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The walk tried first, for the graphs most requests bring: beans, records and {@code Optional}s
- * that need no rebuilding, JDK lists, {@code HashMap}, {@code LinkedHashMap} and {@code TreeMap}
- * with text or opaque keys, and arrays. It reads the whole graph before it writes anything: the
- * escaped text it makes is noted in a log, and written once every node was read. Since nothing
+ * The walk tried first, for the graphs most requests bring: beans, records, {@code Optional}s,
+ * arrays, JDK lists, and maps with text or opaque keys, as long as no record, {@code Optional},
+ * immutable collection or map key needs rebuilding; map values are written in a {@code HashMap},
+ * {@code LinkedHashMap} or {@code TreeMap}. It reads the whole graph before it writes anything:
+ * the escaped text it makes is noted in a log, and written once every node was read. Since nothing
  * read was written yet, an object reached twice is read twice and noted twice with the same text,
  * and no index of the objects entered is needed; that index and the frames of the full walk are
  * what made a graph of small objects cost more than escaping it by hand.
  *
- * <p>When it meets what it does not handle (a record or {@code Optional} whose own text needs
- * escaping, so that it must be rebuilt, a set, a map key that needs escaping, a field it cannot
- * write, a graph deeper or larger than it goes, which is also how a cycle shows), it gives up
+ * <p>When it meets what it does not handle (a record, {@code Optional} or immutable collection
+ * whose own text needs escaping, a set, a map key that needs escaping, a field it cannot write, a
+ * graph deeper or larger than it goes, which is also how a cycle shows), it gives up
  * before it has changed anything, and the full walk starts from the untouched graph. It reads
  * fields and containers as the full walk does, so it meets no code of the graph that the full walk
  * would not.
@@ -80,6 +81,22 @@ final class FastWalk implements SlotSink {
     boolean tryEscape(Object root, ClassPlan rootPlan, EscapeContext defaultContext) {
         this.defaultContext = defaultContext;
         gaveUp = false;
+        boolean read;
+        try {
+            read = readAll(root, rootPlan);
+        } catch (RuntimeException e) {
+            // code of the graph failed (a JDK view of the application's collection, say); nothing
+            // was written, so the full walk meets the failure again and names where it happened
+            return false;
+        }
+        if (read) {
+            writeEscapedTexts();
+        }
+        return read;
+    }
+
+    /** Reads the graph of {@code root} and notes the writes; whether it read all of it. */
+    private boolean readAll(Object root, ClassPlan rootPlan) {
         int nodes = 0;
         ClassPlan plan = rootPlan;
         Object node = root;
@@ -115,7 +132,7 @@ final class FastWalk implements SlotSink {
                 return false;
             }
             if (pendingCount == 0) {
-                break;
+                return true;
             }
             int last = --pendingCount;
             node = pending[last];
@@ -124,8 +141,6 @@ final class FastWalk implements SlotSink {
             depth = pendingDepths[last];
             pending[last] = null;
         }
-        writeEscapedTexts();
-        return true;
     }
 
     /** Forgets this call's graph, so the walk keeps nothing of it alive while it waits. */
@@ -232,12 +247,13 @@ final class FastWalk implements SlotSink {
     }
 
     private void readMap(Object node, ClassPlan plan, EscapeContext context, int depth) {
-        Class<?> type = node.getClass();
-        // maps whose entries take setValue and whose keys this walk need not look into
-        if (type != HashMap.class && type != LinkedHashMap.class && type != TreeMap.class) {
+        if (plan.weakKeys || plan.unwalkedFields != null) {
             gaveUp = true;
             return;
         }
+        Class<?> type = node.getClass();
+        // the maps whose entries take setValue without changing anything else
+        boolean writable = type == HashMap.class || type == LinkedHashMap.class || type == TreeMap.class;
         boolean escapeKeys = policy.escapeMapKeys();
         ClassPlan valuePlan = null;
         for (Map.Entry<?, ?> entry : ((Map<?, ?>) node).entrySet()) {
@@ -256,6 +272,10 @@ final class FastWalk implements SlotSink {
                 String text = (String) value;
                 String escaped = encode(text, context);
                 if (escaped != text) {
+                    if (!writable) {
+                        gaveUp = true; // an immutable map, say, which the full walk copies
+                        return;
+                    }
                     noteWrite(entry, null, -1, escaped);
                 }
             } else if (value != null) {

@@ -3,10 +3,12 @@ package dev.htmlescape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -94,6 +97,8 @@ class FastWalkTest {
                         bean -> ((Bean) ((Optional<?>) bean.child).get()).text.equals("&lt;o&gt;")),
                 handled("a record's @NoEscape component, left", bean -> bean.child = new Raw("<raw>"),
                         bean -> ((Raw) bean.child).text().equals("<raw>")),
+                handled("an immutable map of a bean", bean -> bean.child = Map.of("k", beanWithText("<m>")),
+                        bean -> ((Bean) ((Map<?, ?>) bean.child).get("k")).text.equals("&lt;m&gt;")),
                 handled("an array and a list over it", bean -> {
                     Object[] array = {"<x>"};
                     bean.child = array;
@@ -135,6 +140,8 @@ class FastWalkTest {
                 Arguments.of("a map key that needs escaping", beanHolding(new HashMap<>(Map.of("<k>", "v")))),
                 Arguments.of("a bean as a map key", beanKey),
                 Arguments.of("a map whose entries it does not write", beanHolding(new ConcurrentHashMap<>(Map.of("k", "<v>")))),
+                Arguments.of("an immutable map whose value needs escaping", beanHolding(Map.of("k", "<v>"))),
+                Arguments.of("a WeakHashMap", beanHolding(new WeakHashMap<>(Map.of("k", "v")))),
                 Arguments.of("a final field that needs a write", beanHolding(new FinalText("<f>"))),
                 Arguments.of("an unmodifiable list that needs a write", beanHolding(List.of("<u>"))),
                 Arguments.of("a cycle", cycle),
@@ -163,6 +170,23 @@ class FastWalkTest {
 
         assertEquals("&lt;h&gt;", shared.text);
         assertTrue(set.contains(shared), "the set was refilled after its element's text changed");
+    }
+
+    @Test
+    void aFailureOfTheGraphsOwnCodeWhileReadIsReportedWithItsPathByTheFullWalk() {
+        List<Object> failing = new ArrayList<>(List.of("<x>")) {
+            @Override
+            public Object get(int index) {
+                throw new IllegalStateException("get refused");
+            }
+        };
+        Bean root = new Bean();
+        root.items.add(beanHolding(Collections.unmodifiableList(failing)));
+
+        EscapeException e = assertThrows(EscapeException.class, () -> Escaper.escape(root));
+
+        assertEquals("bean.items[0].child", e.getPath());
+        assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
     }
 
     static final class HashingBean {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The walk over a graph: an explicit stack of {@link Frame}s, so depth costs heap rather than
- * thread stack, and an index of the nodes entered, so each is entered once.
+ * The walk over a graph: the {@link FastWalk} first, and for the graphs it gives up on, an explicit
+ * stack of {@link Frame}s, so depth costs heap rather than thread stack, and an index of the nodes
+ * entered, so each is entered once.
  *
  * <p>A walker serves one call at a time and is reused by the next: its index, its scratch space
  * and its frames are cleared and kept, so a walk over a clean graph allocates close to nothing.

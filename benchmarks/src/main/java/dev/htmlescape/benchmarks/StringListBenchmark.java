@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The large-collection scenario: an {@code ArrayList} of 100,000 Strings, where the work per String
- * is all there is.
+ * The large-collection scenario: an {@code ArrayList} of Strings, where the work per String is all
+ * there is; of 10,000 and of 100,000, to show that the time grows linearly with the size.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -27,11 +27,14 @@ public class StringListBenchmark {
         @Param({"clean", "dirty"})
         public String flavour;
 
+        @Param({"10000", "100000"})
+        public int size;
+
         StringListFixture fixture;
 
         @Setup
         public void build() {
-            fixture = new StringListFixture(Flavour.of(flavour));
+            fixture = StringListFixture.ofSize(Flavour.of(flavour), size);
         }
     }
 
@@ -45,11 +48,14 @@ public class StringListBenchmark {
         @Param("dirty")
         public String flavour;
 
+        @Param({"10000", "100000"})
+        public int size;
+
         StringListFixture fixture;
 
         @Setup
         public void build() {
-            fixture = new StringListFixture(Flavour.of(flavour));
+            fixture = StringListFixture.ofSize(Flavour.of(flavour), size);
         }
     }
 

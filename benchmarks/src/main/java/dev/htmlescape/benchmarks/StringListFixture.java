@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The large-collection scenario: an {@code ArrayList} of 100,000 Strings of mixed text, where the
- * cost per String dominates and the cost per object vanishes.
+ * The large-collection scenario: an {@code ArrayList} of Strings of mixed text (100,000 unless
+ * told), where the cost per String dominates and the cost per object vanishes.
  */
 public final class StringListFixture extends Fixture<List<String>> {
 
@@ -20,7 +20,18 @@ public final class StringListFixture extends Fixture<List<String>> {
      * @param flavour clean text, or every fourth String dirty
      */
     public StringListFixture(Flavour flavour) {
-        this(flavour, 0);
+        this(flavour, 0, SIZE);
+    }
+
+    /**
+     * Builds a list of {@code size} Strings.
+     *
+     * @param flavour clean text, or every fourth String dirty
+     * @param size how many Strings
+     * @return the fixture
+     */
+    public static StringListFixture ofSize(Flavour flavour, int size) {
+        return new StringListFixture(flavour, 0, size);
     }
 
     /**
@@ -30,13 +41,17 @@ public final class StringListFixture extends Fixture<List<String>> {
      * @param firstDirty 0 to 3: which of each four Strings is dirty
      */
     StringListFixture(Flavour flavour, int firstDirty) {
-        super(newList(new SampleText(flavour, firstDirty)), flavour == Flavour.DIRTY);
+        this(flavour, firstDirty, SIZE);
+    }
+
+    private StringListFixture(Flavour flavour, int firstDirty, int size) {
+        super(newList(new SampleText(flavour, firstDirty), size), flavour == Flavour.DIRTY);
         this.pristine = root().toArray(new String[0]);
     }
 
-    private static List<String> newList(SampleText text) {
-        List<String> list = new ArrayList<>(SIZE);
-        for (int i = 0; i < SIZE; i++) {
+    private static List<String> newList(SampleText text, int size) {
+        List<String> list = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
             list.add(text.nextAny());
         }
         return list;

@@ -233,20 +233,18 @@ final class SlotReaders {
         }
 
         int methodEntry(String owner, String name, String descriptor) {
-            int ownerClass = classEntry(owner);
-            int nameAndType = nameAndType(name, descriptor);
-            return entry("method " + owner + "." + name + descriptor, out -> {
-                out.writeByte(10);
-                out.writeShort(ownerClass);
-                out.writeShort(nameAndType);
-            });
+            return memberEntry(10, "method ", owner, name, descriptor);
         }
 
         int interfaceMethodEntry(String owner, String name, String descriptor) {
+            return memberEntry(11, "interface method ", owner, name, descriptor);
+        }
+
+        private int memberEntry(int tag, String kind, String owner, String name, String descriptor) {
             int ownerClass = classEntry(owner);
             int nameAndType = nameAndType(name, descriptor);
-            return entry("interface method " + owner + "." + name + descriptor, out -> {
-                out.writeByte(11);
+            return entry(kind + owner + "." + name + descriptor, out -> {
+                out.writeByte(tag);
                 out.writeShort(ownerClass);
                 out.writeShort(nameAndType);
             });

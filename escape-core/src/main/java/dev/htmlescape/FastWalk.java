@@ -43,14 +43,22 @@ final class FastWalk implements SlotSink {
     private final int maxNodes;
     private EscapeContext defaultContext;
 
-    /** The nodes still to read: each with its plan, the context of its text, and its depth. */
-    private final Rows pending = new Rows();
+    /** The nodes still to read, with their plans, the context of their text and their depth. */
+    private Object[] pending = new Object[INITIAL_LENGTH];
+    private ClassPlan[] pendingPlans = new ClassPlan[INITIAL_LENGTH];
+    private EscapeContext[] pendingContexts = new EscapeContext[INITIAL_LENGTH];
+    private int[] pendingDepths = new int[INITIAL_LENGTH];
+    private int pendingCount;
+
     /**
-     * The writes to make once the graph was read: into a field of a bean (the target, its slot and
-     * the text), or an element of a list or array or the value of a map entry (the target, no slot,
-     * the text, and the index in a list or array).
+     * The writes to make once the graph was read: into a field of a bean, an element of a list or
+     * array, or the value of a map entry.
      */
-    private final Rows writes = new Rows();
+    private Object[] targets = new Object[INITIAL_LENGTH];
+    private FieldSlot[] targetFields = new FieldSlot[INITIAL_LENGTH];
+    private int[] targetIndexes = new int[INITIAL_LENGTH];
+    private String[] escapedTexts = new String[INITIAL_LENGTH];
+    private int writeCount;
 
     /** The bean or record being read, for {@link #readText} and {@link #readChild}. */
     private Object bean;
@@ -123,21 +131,42 @@ final class FastWalk implements SlotSink {
             if (gaveUp) {
                 return false;
             }
-            if (pending.count == 0) {
+            if (pendingCount == 0) {
                 return true;
             }
-            int last = pending.removeLast();
-            node = pending.first(last);
-            plan = (ClassPlan) pending.second(last);
-            context = (EscapeContext) pending.third(last);
-            depth = pending.number(last);
+            int last = --pendingCount;
+            node = pending[last];
+            plan = pendingPlans[last];
+            context = pendingContexts[last];
+            depth = pendingDepths[last];
+            pending[last] = null;
         }
     }
 
     /** Forgets this call's graph, so the walk keeps nothing of it alive while it waits. */
     void reset() {
-        pending.clear();
-        writes.clear();
+        if (pending.length > KEPT_LENGTH) {
+            pending = new Object[INITIAL_LENGTH];
+            pendingPlans = new ClassPlan[INITIAL_LENGTH];
+            pendingContexts = new EscapeContext[INITIAL_LENGTH];
+            pendingDepths = new int[INITIAL_LENGTH];
+        } else {
+            Arrays.fill(pending, 0, pendingCount, null);
+            Arrays.fill(pendingPlans, 0, pendingCount, null);
+            Arrays.fill(pendingContexts, 0, pendingCount, null);
+        }
+        pendingCount = 0;
+        if (targets.length > KEPT_LENGTH) {
+            targets = new Object[INITIAL_LENGTH];
+            targetFields = new FieldSlot[INITIAL_LENGTH];
+            targetIndexes = new int[INITIAL_LENGTH];
+            escapedTexts = new String[INITIAL_LENGTH];
+        } else {
+            Arrays.fill(targets, 0, writeCount, null);
+            Arrays.fill(targetFields, 0, writeCount, null);
+            Arrays.fill(escapedTexts, 0, writeCount, null);
+        }
+        writeCount = 0;
         bean = null;
         beanFields = null;
         defaultContext = null;
@@ -306,11 +335,33 @@ final class FastWalk implements SlotSink {
             gaveUp = true;
             return;
         }
-        pending.add(node, plan, context, depth);
+        if (pendingCount == pending.length) {
+            int length = 2 * pending.length;
+            pending = Arrays.copyOf(pending, length);
+            pendingPlans = Arrays.copyOf(pendingPlans, length);
+            pendingContexts = Arrays.copyOf(pendingContexts, length);
+            pendingDepths = Arrays.copyOf(pendingDepths, length);
+        }
+        pending[pendingCount] = node;
+        pendingPlans[pendingCount] = plan;
+        pendingContexts[pendingCount] = context;
+        pendingDepths[pendingCount] = depth;
+        pendingCount++;
     }
 
     private void noteWrite(Object target, FieldSlot field, int index, String escaped) {
-        writes.add(target, field, escaped, index);
+        if (writeCount == targets.length) {
+            int length = 2 * targets.length;
+            targets = Arrays.copyOf(targets, length);
+            targetFields = Arrays.copyOf(targetFields, length);
+            targetIndexes = Arrays.copyOf(targetIndexes, length);
+            escapedTexts = Arrays.copyOf(escapedTexts, length);
+        }
+        targets[writeCount] = target;
+        targetFields[writeCount] = field;
+        targetIndexes[writeCount] = index;
+        escapedTexts[writeCount] = escaped;
+        writeCount++;
     }
 
     /**
@@ -319,81 +370,18 @@ final class FastWalk implements SlotSink {
      */
     @SuppressWarnings("unchecked")
     private void writeEscapedTexts() {
-        for (int i = 0; i < writes.count; i++) {
-            Object target = writes.first(i);
-            FieldSlot field = (FieldSlot) writes.second(i);
-            String escaped = (String) writes.third(i);
-            if (field != null) {
-                field.set(target, escaped);
+        for (int i = 0; i < writeCount; i++) {
+            Object target = targets[i];
+            String escaped = escapedTexts[i];
+            if (targetFields[i] != null) {
+                targetFields[i].set(target, escaped);
             } else if (target instanceof Object[]) {
-                ((Object[]) target)[writes.number(i)] = escaped;
+                ((Object[]) target)[targetIndexes[i]] = escaped;
             } else if (target instanceof List) {
-                ((List<Object>) target).set(writes.number(i), escaped);
+                ((List<Object>) target).set(targetIndexes[i], escaped);
             } else {
                 ((Map.Entry<?, Object>) target).setValue(escaped);
             }
-        }
-    }
-
-    /**
-     * Rows of three references and a number, in two arrays that grow together and are kept from
-     * call to call, so that a walk allocates nothing once they are large enough.
-     */
-    private static final class Rows {
-
-        private Object[] references = new Object[3 * INITIAL_LENGTH];
-        private int[] numbers = new int[INITIAL_LENGTH];
-        int count;
-        /** The most rows held since the last {@link #clear()}: those hold references. */
-        private int used;
-
-        void add(Object first, Object second, Object third, int number) {
-            if (count == numbers.length) {
-                numbers = Arrays.copyOf(numbers, 2 * count);
-                references = Arrays.copyOf(references, 6 * count);
-            }
-            int at = 3 * count;
-            references[at] = first;
-            references[at + 1] = second;
-            references[at + 2] = third;
-            numbers[count++] = number;
-            used = Math.max(used, count);
-        }
-
-        /**
-         * Takes the last row off and returns its index, valid until the next {@link #add}; its
-         * references stay until {@link #clear()}, at the end of the call.
-         */
-        int removeLast() {
-            return --count;
-        }
-
-        Object first(int row) {
-            return references[3 * row];
-        }
-
-        Object second(int row) {
-            return references[3 * row + 1];
-        }
-
-        Object third(int row) {
-            return references[3 * row + 2];
-        }
-
-        int number(int row) {
-            return numbers[row];
-        }
-
-        /** Drops every reference; arrays grown past {@link #KEPT_LENGTH} rows by a large graph too. */
-        void clear() {
-            if (numbers.length > KEPT_LENGTH) {
-                references = new Object[3 * INITIAL_LENGTH];
-                numbers = new int[INITIAL_LENGTH];
-            } else {
-                Arrays.fill(references, 0, 3 * used, null);
-            }
-            count = 0;
-            used = 0;
         }
     }
 }

@@ -139,7 +139,10 @@ final class FastWalk implements SlotSink {
             plan = pendingPlans[last];
             context = pendingContexts[last];
             depth = pendingDepths[last];
+            // a plan left in the array would keep its class, and its loader, alive between calls
             pending[last] = null;
+            pendingPlans[last] = null;
+            pendingContexts[last] = null;
         }
     }
 

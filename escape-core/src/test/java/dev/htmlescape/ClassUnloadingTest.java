@@ -71,6 +71,12 @@ class ClassUnloadingTest {
                     public Kind kind = Kind.ONE;
                 }
                 """));
+        args.add(write(sources, "Plain", """
+                package unload;
+                public class Plain {
+                    public String text;
+                }
+                """));
         args.add(write(sources, "Kind", """
                 package unload;
                 public enum Kind { ONE }
@@ -153,6 +159,12 @@ class ClassUnloadingTest {
         assertEquals("&lt;p&gt;", field(pooled, "text"));
         assertTrue(COMPILED.planFor(beanClass).reader.getClass().isHidden(), "the compiled reader is used");
         assertTrue(COMPILED.planFor(recClass).reader.getClass().isHidden());
+
+        // a graph the first walk reads whole, in a list, on the thread that stays alive
+        Object plain = loader.loadClass("unload.Plain").getConstructor().newInstance();
+        set(plain, "text", "<q>");
+        POOL.submit(() -> COMPILED.escapeGraph(new ArrayList<>(List.of(plain)))).get(1, TimeUnit.MINUTES);
+        assertEquals("&lt;q&gt;", field(plain, "text"));
 
         // a long-lived class holding one of the loader's: the plan it keeps per field must not keep it
         LongLived holder = new LongLived();

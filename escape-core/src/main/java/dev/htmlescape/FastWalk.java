@@ -258,6 +258,7 @@ final class FastWalk implements SlotSink {
         // the maps whose entries take setValue without changing anything else
         boolean writable = type == HashMap.class || type == LinkedHashMap.class || type == TreeMap.class;
         boolean escapeKeys = policy.escapeMapKeys();
+        ClassPlan keyPlan = null;
         ClassPlan valuePlan = null;
         for (Map.Entry<?, ?> entry : ((Map<?, ?>) node).entrySet()) {
             Object key = entry.getKey();
@@ -266,9 +267,12 @@ final class FastWalk implements SlotSink {
                     gaveUp = true; // the full walk refills the map and reports collisions
                     return;
                 }
-            } else if (key != null && plans.get(key.getClass()).kind != NodeKind.OPAQUE) {
-                gaveUp = true; // a key object escaped in place would hash differently
-                return;
+            } else if (key != null) {
+                keyPlan = planOf(key, keyPlan);
+                if (keyPlan.kind != NodeKind.OPAQUE) {
+                    gaveUp = true; // a key object escaped in place would hash differently
+                    return;
+                }
             }
             Object value = entry.getValue();
             if (value instanceof String) {

@@ -44,8 +44,7 @@ final class HtmlEncoder {
         ASCII['"'] = 5;
         ASCII['\''] = 6;
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            boolean kept = c < 0x80 ? ASCII[c] == KEEP
-                    : !Character.isSurrogate((char) c) && keptLength(null, 0, (char) c) == 1;
+            boolean kept = c < 0x80 ? ASCII[c] == KEEP : keptAlone((char) c);
             NEEDS_A_LOOK[c] = kept ? (byte) 0 : (byte) 1;
         }
     }
@@ -77,16 +76,24 @@ final class HtmlEncoder {
      * valid surrogate pair, or 0 if they are replaced by a space.
      */
     private static int keptLength(String text, int i, char c) {
-        if (c < Character.MIN_HIGH_SURROGATE) {
-            return c > 0x9F || c == 0x85 ? 1 : 0;
-        }
-        if (c <= Character.MAX_HIGH_SURROGATE) {
+        if (Character.isHighSurrogate(c)) {
             if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 return isNoncharacter(Character.toCodePoint(c, text.charAt(i + 1))) ? 0 : 2;
             }
             return 0;
         }
-        return c <= Character.MAX_LOW_SURROGATE || c > 0xFFFD || isNoncharacter(c) ? 0 : 1;
+        return keptAlone(c) ? 1 : 0;
+    }
+
+    /**
+     * Whether a non-ASCII {@code c} stays as it is on its own: not a C1 control other than NEL, not
+     * a surrogate, not a noncharacter.
+     */
+    private static boolean keptAlone(char c) {
+        if (c < Character.MIN_SURROGATE) {
+            return c > 0x9F || c == 0x85;
+        }
+        return c > Character.MAX_SURROGATE && c <= 0xFFFD && !isNoncharacter(c);
     }
 
     /** A noncharacter: U+FDD0..U+FDEF, or the last two code points of any plane. */

@@ -55,19 +55,32 @@ final class HtmlEncoder {
     static String encode(String text) {
         int length = text.length();
         int i = 0;
+        while (i < length && NEEDS_A_LOOK[text.charAt(i)] == 0) {
+            i++;
+        }
+        return i == length ? text : encodeAfterLook(text, i);
+    }
+
+    /**
+     * Goes on from the first char that needs a look: apart from the scan above, so that the scan
+     * of clean text, done for every String read, stays a loop small enough to be inlined.
+     */
+    private static String encodeAfterLook(String text, int first) {
+        int length = text.length();
+        int i = first;
         while (true) {
-            while (i < length && NEEDS_A_LOOK[text.charAt(i)] == 0) {
-                i++;
-            }
-            if (i == length) {
-                return text;
-            }
             char c = text.charAt(i);
             int kept = c < 0x80 ? 0 : keptLength(text, i, c);
             if (kept == 0) {
                 return encodeFrom(text, i);
             }
             i += kept;
+            while (i < length && NEEDS_A_LOOK[text.charAt(i)] == 0) {
+                i++;
+            }
+            if (i == length) {
+                return text;
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.htmlescape.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.htmlescape.Escaper;
 import dev.htmlescape.jackson2.HtmlEscapeModule;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * {@link JacksonReadBenchmark} for Jackson 2: the same documents read by a plain Jackson 2 mapper
- * (the baseline) and by one with the Jackson 2 {@link HtmlEscapeModule}.
+ * (the baseline), by one with the Jackson 2 {@link HtmlEscapeModule}, and by the plain mapper
+ * followed by {@link Escaper#escape}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -56,5 +58,10 @@ public class Jackson2ReadBenchmark {
     @Benchmark
     public Object escapingMapper(Input input) throws IOException {
         return input.escapingReader.readValue(input.json);
+    }
+
+    @Benchmark
+    public Object plainMapperThenEscaper(Input input) throws IOException {
+        return Escaper.escape(input.plainReader.readValue(input.json));
     }
 }

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON read scenarios measure what they claim, for Jackson 3 and Jackson 2 alike: each
  * document, read with the line's module, is what a plain read followed by {@code Escaper.escape}
- * gives; each benchmark's two contenders read the document of their parameters into the expected
+ * gives; each benchmark's contenders read the document of their parameters into the expected
  * type; and the documents hold the fixtures' text.
  *
  * <p>Each dirty document is checked four times, with the dirty Strings at each of the four
@@ -125,6 +125,7 @@ class JacksonReadsAgreeTest {
         assertInstanceOf(type.getRawClass(), escaping);
         assertEquals(PLAIN.readTree(json), PLAIN.valueToTree(plain));
         assertEquals(PLAIN.valueToTree(ESCAPING.readValue(json, type)), PLAIN.valueToTree(escaping));
+        assertEquals(PLAIN.valueToTree(escaping), PLAIN.valueToTree(benchmark.plainMapperThenEscaper(input)));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
@@ -147,6 +148,7 @@ class JacksonReadsAgreeTest {
         assertInstanceOf(type, escaping);
         assertEquals(PLAIN.readTree(json), PLAIN.valueToTree(plain));
         assertEquals(PLAIN.valueToTree(Line.JACKSON_2.read(json, document, true)), PLAIN.valueToTree(escaping));
+        assertEquals(PLAIN.valueToTree(escaping), PLAIN.valueToTree(benchmark.plainMapperThenEscaper(input)));
         assertNotEquals(Flavour.of(flavourName) == Flavour.DIRTY, PLAIN.valueToTree(plain).equals(PLAIN.valueToTree(escaping)),
                 "the module escapes dirty text and only dirty text");
     }

@@ -62,8 +62,9 @@ final class HtmlEncoder {
     }
 
     /**
-     * Goes on from the first char that needs a look: apart from the scan above, so that the scan
-     * of clean text, done for every String read, stays a loop small enough to be inlined.
+     * Goes on from the first char that needs a look. Apart from the scan above, so that the scan of
+     * clean text, done for every String read, is a loop of its own: nested in the loop below, it
+     * ran at half the speed on JDK 25.
      */
     private static String encodeAfterLook(String text, int first) {
         int length = text.length();

@@ -229,23 +229,11 @@ final class FastWalk implements SlotSink {
             return;
         }
         List<?> list = (List<?>) node;
+        // an unmodifiable list, which the full walk copies, when not settable
+        boolean writable = plan.settableIndexedList;
         ClassPlan elementPlan = null;
-        for (int i = 0, size = list.size(); i < size; i++) {
-            Object element = list.get(i);
-            if (element instanceof String) {
-                String text = (String) element;
-                String escaped = encode(text, context);
-                if (escaped != text) {
-                    if (!plan.settableIndexedList) {
-                        gaveUp = true; // an unmodifiable list, which the full walk copies
-                        return;
-                    }
-                    noteWrite(list, null, i, escaped);
-                }
-            } else if (element != null) {
-                elementPlan = planOf(element, elementPlan);
-                enqueue(element, elementPlan, context, depth + 1);
-            }
+        for (int i = 0, size = list.size(); i < size && !gaveUp; i++) {
+            elementPlan = readElement(list, i, list.get(i), writable, elementPlan, context, depth);
         }
     }
 
@@ -274,44 +262,49 @@ final class FastWalk implements SlotSink {
                     return;
                 }
             }
-            Object value = entry.getValue();
-            if (value instanceof String) {
-                String text = (String) value;
-                String escaped = encode(text, context);
-                if (escaped != text) {
-                    if (!writable) {
-                        gaveUp = true; // an immutable map, say, which the full walk copies
-                        return;
-                    }
-                    noteWrite(entry, null, -1, escaped);
-                }
-            } else if (value != null) {
-                valuePlan = planOf(value, valuePlan);
-                enqueue(value, valuePlan, context, depth + 1);
+            // not writable: an immutable map, say, which the full walk copies
+            valuePlan = readElement(entry, -1, entry.getValue(), writable, valuePlan, context, depth);
+            if (gaveUp) {
+                return;
             }
         }
     }
 
     private void readArray(Object[] array, EscapeContext context, int depth) {
-        Class<?> componentType = array.getClass().getComponentType();
+        boolean writable = array.getClass().getComponentType().isAssignableFrom(String.class);
         ClassPlan elementPlan = null;
-        for (int i = 0; i < array.length; i++) {
-            Object element = array[i];
-            if (element instanceof String) {
-                String text = (String) element;
-                String escaped = encode(text, context);
-                if (escaped != text) {
-                    if (!componentType.isInstance(escaped)) {
-                        gaveUp = true;
-                        return;
-                    }
-                    noteWrite(array, null, i, escaped);
-                }
-            } else if (element != null) {
-                elementPlan = planOf(element, elementPlan);
-                enqueue(element, elementPlan, context, depth + 1);
-            }
+        for (int i = 0; i < array.length && !gaveUp; i++) {
+            elementPlan = readElement(array, i, array[i], writable, elementPlan, context, depth);
         }
+    }
+
+    /**
+     * Reads an element of a list or an array ({@code index}), or the value of a map entry
+     * ({@code index} -1): notes the write of its escaped text, or gives up if its container is not
+     * {@code writable}; queues any other node.
+     *
+     * @return the plan of the last element that is a node, for the next element to reuse
+     */
+    private ClassPlan readElement(Object container, int index, Object element, boolean writable,
+            ClassPlan elementPlan, EscapeContext context, int depth) {
+        if (element instanceof String) {
+            String text = (String) element;
+            String escaped = encode(text, context);
+            if (escaped != text) {
+                if (writable) {
+                    noteWrite(container, null, index, escaped);
+                } else {
+                    gaveUp = true;
+                }
+            }
+            return elementPlan;
+        }
+        if (element == null) {
+            return elementPlan;
+        }
+        ClassPlan plan = planOf(element, elementPlan);
+        enqueue(element, plan, context, depth + 1);
+        return plan;
     }
 
     private void readOptional(Optional<?> optional, EscapeContext context, int depth) {

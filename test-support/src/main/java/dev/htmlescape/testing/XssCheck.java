@@ -1,9 +1,8 @@
 package dev.htmlescape.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,8 +15,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * What the XSS tests of every module share: the payloads (the public corpus beside the project and
- * our own), a page that shows each escaped value in HTML text and in double- and single-quoted
+ * What the XSS tests of every module share: the payloads (a public corpus in this module's resources
+ * and our own), a page that shows each escaped value in HTML text and in double- and single-quoted
  * attributes, and the check that parsing that page with jsoup finds no injected element or
  * attribute.
  *
@@ -31,26 +30,28 @@ public final class XssCheck {
     /** One row per value: text, a double-quoted and a single-quoted attribute. */
     public static final String ROW = "<p>%1$s</p><div title=\"%1$s\" data-x='%1$s'></div>";
 
-    private static final String CORPUS = "payloadbox-xss-payload-list.txt";
-    private static final String CORPUS_DIR = "shared/corpora/xss";
+    /** On the class path beside this class, with its licence and provenance in the same folder. */
+    private static final String CORPUS = "xss/payloadbox-xss-payload-list.txt";
     private static final Map<Integer, Document> TEMPLATES = new ConcurrentHashMap<>();
 
     private XssCheck() {
     }
 
     /**
-     * The corpus, a payload a line, from {@code <project root>/../shared/corpora/xss/}. The project
-     * root is the nearest directory, from the working directory up, that holds {@code mvnw}.
+     * The corpus, a payload a line, read from this module's resources
+     * ({@code dev/htmlescape/testing/xss/}), where it lies with its MIT licence and provenance.
      *
      * @throws AssertionError if the corpus is missing: it is required, never skipped
      */
     public static List<String> corpus() throws IOException {
-        Path corpus = corpusPath();
-        if (!Files.isRegularFile(corpus)) {
-            throw new AssertionError("XSS corpus not found at " + corpus + " (" + CORPUS_DIR + "/" + CORPUS
-                    + " beside the project root); it is required, the CI has it");
+        try (InputStream in = XssCheck.class.getResourceAsStream(CORPUS)) {
+            if (in == null) {
+                throw new AssertionError("XSS corpus " + CORPUS + " is not on the class path beside "
+                        + XssCheck.class.getName() + "; it is required: test-support's resources hold it");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.lines().toList();
         }
-        return Files.readAllLines(corpus, StandardCharsets.UTF_8);
     }
 
     /**
@@ -71,17 +72,6 @@ public final class XssCheck {
             throw new AssertionError(failures.size() + " of " + payloads.size() + " payloads failed; the first"
                     + " ones:\n" + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
         }
-    }
-
-    private static Path corpusPath() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mvnw")) && dir.getParent() != null) {
-                return dir.getParent().resolve(CORPUS_DIR).resolve(CORPUS);
-            }
-        }
-        throw new AssertionError("no project root (a directory with mvnw) above " + start + "; cannot find "
-                + CORPUS_DIR + "/" + CORPUS);
     }
 
     /** Payloads of our own: breaking out of attributes and elements, entities, controls, surrogates. */

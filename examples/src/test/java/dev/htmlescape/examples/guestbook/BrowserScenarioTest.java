@@ -4,14 +4,17 @@ import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the browser test and its control share: one headless Chromium per class and a
- * {@link StoredXssScenario} against the guestbook the subclass's {@code @SpringBootTest} starts.
+ * {@link StoredXssScenario} against the guestbook the subclass's {@code @SpringBootTest} starts;
+ * run where a browser is installed or required ({@link BrowserInstalled}).
  */
+@ExtendWith(BrowserInstalled.class)
 abstract class BrowserScenarioTest {
 
     static HeadlessChromium chromium;

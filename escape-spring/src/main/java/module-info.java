@@ -11,7 +11,9 @@ module dev.htmlescape.spring {
     requires spring.webmvc;
     requires spring.boot;
     requires spring.boot.autoconfigure;
-    requires spring.boot.webmvc;
+    // Boot 4's WebMvcRegistrations lives there; Boot 3.5 has no such module, and the registrar
+    // finds the interface of either line by name
+    requires static spring.boot.webmvc;
     requires static jakarta.servlet;
     requires static dev.htmlescape.jackson;
     requires static tools.jackson.databind;

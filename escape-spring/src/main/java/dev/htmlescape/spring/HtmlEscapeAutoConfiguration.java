@@ -2,6 +2,7 @@ package dev.htmlescape.spring;
 
 import dev.htmlescape.Escaper;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,7 +21,9 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Boot 4.x (Spring Framework 7) and 3.5.x (Spring Framework 6.2).
  *
  * <p>Beans of the application win: an {@link Escaper} bean replaces the one built from the
- * properties. This configuration supplies Spring MVC's handler adapter through a
+ * properties (and then the properties {@code context}, {@code strict}, {@code escape-map-keys},
+ * {@code max-depth} and {@code max-nodes} have no effect). To tune the escaper and keep the
+ * properties, declare an {@link EscaperBuilderCustomizer} bean instead. This configuration supplies Spring MVC's handler adapter through a
  * {@code WebMvcRegistrations} bean; an application that has its own {@code WebMvcRegistrations}
  * fails at startup with a message saying so, rather than run without escaping.
  *
@@ -46,12 +49,35 @@ public final class HtmlEscapeAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Escaper htmlEscaper(HtmlEscapeProperties properties) {
-        return Escaper.builder()
+    Escaper htmlEscaper(HtmlEscapeProperties properties, ObjectProvider<EscaperBuilderCustomizer> customizers) {
+        Escaper.Builder builder = Escaper.builder()
                 .defaultContext(properties.getContext())
                 .escapeMapKeys(properties.isEscapeMapKeys())
-                .strict(properties.isStrict())
-                .build();
+                .strict(properties.isStrict());
+        if (properties.getMaxDepth() != null) {
+            withProperty("html-escape.max-depth", () -> builder.maxDepth(properties.getMaxDepth()));
+        }
+        if (properties.getMaxNodes() != null) {
+            withProperty("html-escape.max-nodes", () -> builder.maxNodes(properties.getMaxNodes()));
+        }
+        customizers.orderedStream().forEach(customizer -> {
+            try {
+                customizer.customize(builder);
+            } catch (IllegalStateException settingTwice) {
+                throw new IllegalStateException("the EscaperBuilderCustomizer " + customizer.getClass().getName()
+                        + " made a setting that was already made (" + settingTwice.getMessage() + "); a setting of"
+                        + " the html-escape.* properties is made there, not again in a customizer", settingTwice);
+            }
+        });
+        return builder.build();
+    }
+
+    private static void withProperty(String property, Runnable setting) {
+        try {
+            setting.run();
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalArgumentException(property + ": " + invalid.getMessage(), invalid);
+        }
     }
 
     @Bean

@@ -14,11 +14,23 @@ import org.springframework.context.annotation.Bean;
  * {@code com.fasterxml.jackson.databind.Module} bean to it (and, unlike Boot 4, none it would find
  * through ServiceLoader, so there is nothing to take off by default). Built with the application's
  * {@link Escaper}.
+ *
+ * <p>Public so that an application can name it in {@code @SpringBootApplication(exclude = ...)} or
+ * {@code spring.autoconfigure.exclude}.
+ *
+ * <pre>{@code
+ * html-escape.jackson.shared-mapper=true   # application.properties of a Boot 3.5 application
+ * }</pre>
+ *
+ * <p>Thread-safety: the module bean it creates is immutable.
  */
 @AutoConfiguration(after = HtmlEscapeAutoConfiguration.class)
 @ConditionalOnClass({HtmlEscapeModule.class, com.fasterxml.jackson.databind.Module.class})
 @ConditionalOnBooleanProperty(name = "html-escape.enabled", matchIfMissing = true)
-final class HtmlEscapeJackson2AutoConfiguration {
+public final class HtmlEscapeJackson2AutoConfiguration {
+
+    HtmlEscapeJackson2AutoConfiguration() {
+    }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "html-escape.jackson.shared-mapper")

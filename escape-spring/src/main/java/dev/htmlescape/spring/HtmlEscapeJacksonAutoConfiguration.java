@@ -20,10 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
  * that mapper also reads JSON that is not user input, so the module is taken off again unless
  * {@code html-escape.jackson.shared-mapper=true} (and escaping is enabled). When it stays, it is
  * built with the application's {@link Escaper}.
+ *
+ * <p>Public so that an application can name it, for example
+ * {@code @SpringBootApplication(exclude = HtmlEscapeJacksonAutoConfiguration.class)} to leave Boot's
+ * mapper entirely as Boot builds it (the module, found by ServiceLoader, then stays on it).
+ *
+ * <p>Thread-safety: the customizer it creates is immutable.
  */
 @AutoConfiguration(after = HtmlEscapeAutoConfiguration.class)
 @ConditionalOnClass({HtmlEscapeModule.class, JsonMapperBuilderCustomizer.class})
-final class HtmlEscapeJacksonAutoConfiguration {
+public final class HtmlEscapeJacksonAutoConfiguration {
+
+    HtmlEscapeJacksonAutoConfiguration() {
+    }
 
     @Bean
     JsonMapperBuilderCustomizer htmlEscapeSharedMapperModules(Environment environment, ObjectProvider<Escaper> escaper) {

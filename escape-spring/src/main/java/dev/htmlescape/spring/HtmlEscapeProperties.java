@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * html-escape.context=html-attribute
  * }</pre>
  *
+ * <p>The Javadoc of each field is the property's description in the IDE (Spring Boot's
+ * configuration metadata), so it is plain text, without Javadoc tags.
+ *
  * <p>Bound once at startup by Spring Boot; the escaping beans copy what they need, so changing an
  * instance later has no effect.
  */
@@ -23,14 +26,14 @@ public class HtmlEscapeProperties {
     /** Whether every String a controller receives from a request is escaped. */
     private boolean enabled = true;
 
-    /** The context to escape for, where a parameter, field or type does not choose its own with {@code @Escape}. */
+    /** The context to escape for, where a parameter, field or type does not choose its own with @Escape. */
     private EscapeContext context = EscapeContext.HTML;
 
     /** Whether the keys of maps (request parameter maps, JSON objects read into a Map) are escaped too. */
     private boolean escapeMapKeys = true;
 
     /**
-     * Whether a String that needs escaping but cannot be written (a {@code final} field of a class
+     * Whether a String that needs escaping but cannot be written (a final field of a class
      * that is not a record) fails the request with 400. On by default, unlike the core's own default:
      * at the door of a web application, unescaped text must not pass quietly. When off, such a field
      * is logged once and left as it is.
@@ -38,13 +41,26 @@ public class HtmlEscapeProperties {
     private boolean strict = true;
 
     /**
-     * Request paths whose input is left as it is, as Spring MVC path patterns ({@code /login},
-     * {@code /api/raw/**}), matched against the path within the application.
+     * Request paths whose input is left as it is, as Spring MVC path patterns (/login,
+     * /api/raw/**), matched against the path within the application.
      */
     private List<String> excludePaths = new ArrayList<>();
 
     /** When request bodies are escaped: after validation (the default) or while they are read. */
     private Phase phase = Phase.AFTER_VALIDATION;
+
+    /**
+     * The deepest nesting a request's input may have: the most objects and containers open at once
+     * on a path from the argument, the argument included. Deeper input fails the request with 400.
+     * Default 10000, the core's.
+     */
+    private Integer maxDepth;
+
+    /**
+     * The most objects and containers escaping one argument may enter. More fails the request with
+     * 400. Default 10000000, the core's.
+     */
+    private Integer maxNodes;
 
     /** Jackson settings. */
     private final Jackson jackson = new Jackson();
@@ -95,6 +111,22 @@ public class HtmlEscapeProperties {
 
     public void setPhase(Phase phase) {
         this.phase = phase;
+    }
+
+    public Integer getMaxDepth() {
+        return maxDepth;
+    }
+
+    public void setMaxDepth(Integer maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
+    public Integer getMaxNodes() {
+        return maxNodes;
+    }
+
+    public void setMaxNodes(Integer maxNodes) {
+        this.maxNodes = maxNodes;
     }
 
     public Jackson getJackson() {

@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.MultiValueMap;
@@ -24,6 +27,7 @@ import org.springframework.util.MultiValueMap;
  * exactly once ({@code &} becomes {@code &amp;}, never {@code &amp;amp;}).
  */
 @SpringBootTest(classes = InputsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class EscapesEveryInputSourceTest {
 
     /** Text with every character HTML escaping changes. */
@@ -249,12 +253,28 @@ class EscapesEveryInputSourceTest {
     }
 
     @Test
-    void answersTextInAFinalFieldThatNeedsEscapingWithBadRequestNamingTheFieldAndTheFix() {
+    void answersTextInAFinalFieldThatNeedsEscapingWithBadRequestNamingThePathAndLogsTheFix(CapturedOutput log) {
         HttpResponse<String> response = http.postJson("/json/final-note", "{\"text\":\"a & b\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"path\":\"finalNote.text\"").contains("use a record");
+        assertThat(response.body()).contains("\"path\":\"finalNote.text\"")
+                .contains("\"detail\":\"" + EscapeExceptionAdvice.DETAIL + "\"");
         assertThat(received.get("finalNote")).isNull();
+        assertThat(log.getAll()).contains("finalNote.text").contains("use a record");
+    }
+
+    /** The response names the path, never the classes involved, the fix or what the graph's code threw. */
+    @Test
+    void answersWithAGenericDetailThatShowsNoClassNorExceptionText() {
+        HttpResponse<String> finalField = http.postJson("/json/final-note", "{\"text\":\"a & b\"}");
+        HttpResponse<String> collidingKeys = http.postJson("/json/map", "{\"\\u0001\":\"a\",\" \":\"b\"}");
+
+        for (HttpResponse<String> response : List.of(finalField, collidingKeys)) {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains(EscapeExceptionAdvice.DETAIL)
+                    .doesNotContain("dev.htmlescape").doesNotContain("FinalNote").doesNotContain("Exception")
+                    .doesNotContain("use a record").doesNotContain("a & b");
+        }
     }
 
     @Test

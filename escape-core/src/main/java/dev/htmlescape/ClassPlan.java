@@ -44,10 +44,18 @@ final class ClassPlan {
      */
     final String unwalkedFields;
     private volatile boolean reportedUnwalkedFields;
+    /**
+     * For a class the walker does not enter although its instances hold state (framework
+     * infrastructure, a run-time proxy): why not; or {@code null}. Meeting one is an error when
+     * strict and a warning once per class otherwise, never a silent skip.
+     */
+    final String declined;
+    private volatile boolean reportedDeclined;
 
     private ClassPlan(Class<?> type, NodeKind kind, ContainerMode containerMode, boolean contentPlaced,
             boolean weakKeys, boolean indexedList, FieldSlot[] fields, FieldSlot[] components,
-            SlotReader reader, MethodHandle canonicalConstructor, String unreadable, String unwalkedFields) {
+            SlotReader reader, MethodHandle canonicalConstructor, String unreadable, String unwalkedFields,
+            String declined) {
         this.type = type;
         this.kind = kind;
         this.containerMode = containerMode;
@@ -64,31 +72,37 @@ final class ClassPlan {
         this.canonicalConstructor = canonicalConstructor;
         this.unreadable = unreadable;
         this.unwalkedFields = unwalkedFields;
+        this.declined = declined;
     }
 
     static ClassPlan simple(Class<?> type, NodeKind kind) {
-        return new ClassPlan(type, kind, null, false, false, false, null, null, null, null, null, null);
+        return new ClassPlan(type, kind, null, false, false, false, null, null, null, null, null, null, null);
+    }
+
+    static ClassPlan declined(Class<?> type, String why) {
+        return new ClassPlan(type, NodeKind.OPAQUE, null, false, false, false, null, null, null, null, null, null,
+                why);
     }
 
     static ClassPlan container(Class<?> type, NodeKind kind, ContainerMode mode, boolean contentPlaced,
             boolean weakKeys, boolean indexedList, String unwalkedFields) {
         return new ClassPlan(type, kind, mode, contentPlaced, weakKeys, indexedList, null, null, null,
-                null, null, unwalkedFields);
+                null, null, unwalkedFields, null);
     }
 
     static ClassPlan bean(Class<?> type, FieldSlot[] fields, SlotReader reader) {
         return new ClassPlan(type, NodeKind.BEAN, null, false, false, false, fields, null, reader,
-                null, null, null);
+                null, null, null, null);
     }
 
     static ClassPlan record(Class<?> type, FieldSlot[] components, SlotReader reader,
             MethodHandle constructor) {
         return new ClassPlan(type, NodeKind.RECORD, null, false, false, false, null, components, reader,
-                constructor, null, null);
+                constructor, null, null, null);
     }
 
     static ClassPlan unreadable(Class<?> type, NodeKind kind, String why) {
-        return new ClassPlan(type, kind, null, false, false, false, null, null, null, null, why, null);
+        return new ClassPlan(type, kind, null, false, false, false, null, null, null, null, why, null, null);
     }
 
     /**
@@ -104,5 +118,23 @@ final class ClassPlan {
                 "{0} is walked as a container, through its elements; its own fields {1} are not"
                         + " escaped (Escaper.builder().strict(true) makes this an error)",
                 type.getName(), unwalkedFields);
+    }
+
+    /** What a strict walk says when it meets an instance of a {@link #declined} class. */
+    String declinedProblem() {
+        return type.getName() + " is not entered: it is " + declined + ", so what it holds would not be"
+                + " escaped; mark the field @NoEscape if that is meant, or hold the text in a class of the"
+                + " application";
+    }
+
+    /** Reports, once per class, that the lenient policy leaves an instance of a declined class unentered. */
+    void reportDeclinedOnce() {
+        if (reportedDeclined) {
+            return;
+        }
+        reportedDeclined = true;
+        System.getLogger("dev.htmlescape").log(System.Logger.Level.WARNING,
+                "{0} is not entered: it is {1}; what it holds is not escaped (Escaper.builder().strict(true)"
+                        + " makes this an error)", type.getName(), declined);
     }
 }

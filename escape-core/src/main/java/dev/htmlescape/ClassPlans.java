@@ -49,6 +49,10 @@ final class ClassPlans extends ClassValue<ClassPlan> {
                 return ClassPlan.container(type, kind, TypeClassifier.containerMode(type),
                         TypeClassifier.isContentPlaced(type), WeakHashMap.class.isAssignableFrom(type),
                         isIndexedList(type), textFieldsOf(type));
+            case OPAQUE:
+                String declined = TypeClassifier.declineReason(type);
+                return declined != null && TypeClassifier.holdsState(type)
+                        ? ClassPlan.declined(type, declined) : ClassPlan.simple(type, kind);
             default:
                 return ClassPlan.simple(type, kind);
         }
@@ -77,7 +81,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
     private ClassPlan beanPlan(Class<?> type, MethodHandles.Lookup lookup) throws IllegalAccessException {
         List<FieldSlot> slots = new ArrayList<>();
         EscapeContext runtimeTypeContext = contextOf(type);
-        for (Class<?> c = type; c != null && !TypeClassifier.isLibrary(c); c = c.getSuperclass()) {
+        for (Class<?> c = type; c != null && !TypeClassifier.isJdk(c); c = c.getSuperclass()) {
             MethodHandles.Lookup declaring;
             try {
                 declaring = c == type ? lookup : lookupFor(c);
@@ -117,14 +121,16 @@ final class ClassPlans extends ClassValue<ClassPlan> {
     }
 
     /**
-     * The fields that may hold text, declared by the application's part of a class hierarchy: the
-     * fields of JDK and framework classes are their storage, not text of their own.
+     * The fields declared {@code String} or {@code String[]} outside the JDK's part of a container
+     * class's hierarchy: text of its own beside its elements. Fields of other types are taken for
+     * its storage (the map a framework's map class delegates to, a library's element array), which
+     * the walk reaches through the container's own methods.
      */
     private static String textFieldsOf(Class<?> type) {
         List<String> names = new ArrayList<>();
-        for (Class<?> c = type; c != null && !TypeClassifier.isLibrary(c); c = c.getSuperclass()) {
+        for (Class<?> c = type; c != null && !TypeClassifier.isJdk(c); c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
-                if (mayHoldText(field)) {
+                if (mayHoldText(field) && (field.getType() == String.class || field.getType() == String[].class)) {
                     names.add(field.getName());
                 }
             }

@@ -123,11 +123,15 @@ final class CollectionFrame extends Frame {
 
     private Object writeList(Object[] escaped) {
         if (mode == ContainerMode.UNMODIFIABLE_COPY) {
-            return Collections.unmodifiableList(new ArrayList<>(Arrays.asList(escaped)));
+            return listCopy(escaped);
         }
         @SuppressWarnings("unchecked")
         List<Object> list = (List<Object>) node;
         requireUnchangedSize(list.size());
+        if (mode == ContainerMode.REFILL_AFTER_PROBE && refusesWrites(list, escaped)) {
+            mode = ContainerMode.UNMODIFIABLE_COPY;
+            return listCopy(escaped);
+        }
         try {
             if (list instanceof RandomAccess) {
                 // some lists, CopyOnWriteArrayList among them, support set(i) but not ListIterator.set
@@ -151,6 +155,46 @@ final class CollectionFrame extends Frame {
         return node;
     }
 
+    private Object listCopy(Object[] escaped) {
+        return inTheOriginalsType(Collections.unmodifiableList(new ArrayList<>(Arrays.asList(escaped))));
+    }
+
+    /**
+     * Sets the first changed element of a list of a class of another library or the application:
+     * whether the list refused it as one that refuses every write does. Then it is copied, as an
+     * immutable list of the JDK is; any other failure is left to the write that follows.
+     */
+    private boolean refusesWrites(List<Object> list, Object[] escaped) {
+        for (int i = 0; i < escaped.length; i++) {
+            if (escaped[i] != element(i)) {
+                try {
+                    list.set(i, escaped[i]);
+                    return false;
+                } catch (UnsupportedOperationException refused) {
+                    if (TypeClassifier.isJdk(node.getClass()) || heldAsItself) {
+                        throw error(-1, refusedElement(node, refused), refused);
+                    }
+                    return true;
+                } catch (RuntimeException failed) {
+                    throw error(-1, refusedElement(node, failed), failed);
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The copy as a container of the original's own type, where the library that made the original
+     * has a known factory ({@link LibraryCopies}); the factory's refusal is this container's error.
+     */
+    private Object inTheOriginalsType(Object jdkCopy) {
+        try {
+            return LibraryCopies.inTheOriginalsType(node, jdkCopy);
+        } catch (RuntimeException refused) {
+            throw error(-1, node.getClass().getName() + " refused the escaped elements (" + refused + ")", refused);
+        }
+    }
+
     /** Why {@code list} was left partly escaped: it threw {@code e} when an element was set. */
     static String refusedElement(Object list, RuntimeException e) {
         return list.getClass().getName() + " refused an escaped element (" + e + "); hold the values"
@@ -167,7 +211,10 @@ final class CollectionFrame extends Frame {
             case REFILL_AFTER_PROBE:
                 requireNoCollision(escaped);
                 requireUnchangedSize(collection.size());
-                probe(escaped);
+                if (!probe(escaped)) {
+                    mode = ContainerMode.UNMODIFIABLE_COPY;
+                    return unmodifiableCopy(escaped);
+                }
                 refillInPlace(collection, escaped, originals());
                 return node;
             case UNMODIFIABLE_COPY:
@@ -182,7 +229,7 @@ final class CollectionFrame extends Frame {
     private Object unmodifiableCopy(Object[] escaped) {
         if (kind != NodeKind.SET) {
             copy = new ArrayList<>(Arrays.asList(escaped));
-            return Collections.unmodifiableCollection(copy);
+            return inTheOriginalsType(Collections.unmodifiableCollection(copy));
         }
         Set<Object> set = SameKindContainers.emptySetLike((Set<?>) node, escaped.length);
         for (int i = 0; i < escaped.length; i++) {
@@ -191,9 +238,9 @@ final class CollectionFrame extends Frame {
             }
         }
         copy = set;
-        return set instanceof NavigableSet
+        return inTheOriginalsType(set instanceof NavigableSet
                 ? Collections.unmodifiableNavigableSet((NavigableSet<Object>) set)
-                : Collections.unmodifiableSet(set);
+                : Collections.unmodifiableSet(set));
     }
 
     /**
@@ -220,18 +267,35 @@ final class CollectionFrame extends Frame {
         }
     }
 
-    /** Adds one escaped element, so that a view that refuses additions is found before clearing. */
-    private void probe(Object[] escaped) {
+    /**
+     * Adds one escaped element, so that a view that refuses additions is found before clearing:
+     * whether it took it. One that refuses every write (an immutable collection of another library)
+     * is copied instead, unless it is a JDK wrapper, which may wrap a view; any other refusal is an
+     * error.
+     */
+    private boolean probe(Object[] escaped) {
         if (escaped.length == 0) {
-            return;
+            return true;
         }
         try {
             collection.add(escaped[0]);
+            return true;
+        } catch (UnsupportedOperationException refused) {
+            if (TypeClassifier.isJdk(node.getClass()) || heldAsItself) {
+                // a JDK wrapper of a view: copying it would cut it off from what it views; or a
+                // cycle holds the collection itself
+                throw probeRefused(refused);
+            }
+            return false;
         } catch (RuntimeException e) {
-            throw error(-1, node.getClass().getName() + " refused an escaped element (" + e + ") and"
-                    + " was left as it was; hold the values in a HashSet, LinkedHashSet, TreeSet or"
-                    + " ArrayDeque, or mark the field @NoEscape", e);
+            throw probeRefused(e);
         }
+    }
+
+    private EscapeException probeRefused(RuntimeException e) {
+        return error(-1, node.getClass().getName() + " refused an escaped element (" + e + ") and"
+                + " was left as it was; hold the values in a HashSet, LinkedHashSet, TreeSet or"
+                + " ArrayDeque, or mark the field @NoEscape", e);
     }
 
     /**

@@ -257,7 +257,7 @@ final class FastWalk implements SlotSink {
                 }
             } else if (key != null) {
                 keyPlan = planOf(key, keyPlan);
-                if (keyPlan.kind != NodeKind.OPAQUE) {
+                if (keyPlan.kind != NodeKind.OPAQUE || keyPlan.declined != null) {
                     gaveUp = true; // a key object escaped in place would hash differently
                     return;
                 }
@@ -329,6 +329,8 @@ final class FastWalk implements SlotSink {
 
     private void enqueue(Object node, ClassPlan plan, EscapeContext context, int depth) {
         if (plan.kind == NodeKind.OPAQUE) {
+            // the full walk reports a declined object, with its path
+            gaveUp |= plan.declined != null;
             return;
         }
         if (depth >= maxDepth) {

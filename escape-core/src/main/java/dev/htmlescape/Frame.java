@@ -34,6 +34,12 @@ abstract class Frame {
     boolean finished;
     /** A child of this node is an object that was still being escaped when it was reached. */
     boolean reachedUnfinished;
+    /**
+     * A holder reached this node through a cycle while it was being escaped and kept the node
+     * itself, so the node must not end up as a copy: a container that refuses writes is then an
+     * error rather than copied.
+     */
+    boolean heldAsItself;
     /** Holders that reached this node through a cycle before it was rebuilt. */
     private List<Frame> waitingHolders;
     private List<Integer> waitingSlots;
@@ -70,6 +76,7 @@ abstract class Frame {
         this.changed = false;
         this.finished = false;
         this.reachedUnfinished = false;
+        this.heldAsItself = false;
         this.snapshot = null;
         this.snapshotLength = 0;
     }

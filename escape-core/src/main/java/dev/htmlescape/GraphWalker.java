@@ -83,6 +83,7 @@ final class GraphWalker {
         }
         ClassPlan plan = plans.get(root.getClass());
         if (plan.kind == NodeKind.OPAQUE) {
+            notEntered(null, root, plan);
             return root;
         }
         walking = true;
@@ -232,6 +233,7 @@ final class GraphWalker {
     private void visit(Frame holder, Object child) {
         ClassPlan plan = plans.get(child.getClass());
         if (plan.kind == NodeKind.OPAQUE) {
+            notEntered(holder, child, plan);
             return;
         }
         int entry = entered.indexOf(child);
@@ -252,6 +254,7 @@ final class GraphWalker {
             // already, its subgraph maybe not, so the holder must treat it as changed
             holder.noteUnfinished(holder.slot);
             holder.accept(holder.slot, child, child, true);
+            seen.heldAsItself = true;
         } else {
             // a cycle back to a value that may be rebuilt: the holder gets the copy when it exists
             seen.await(holder, holder.slot);
@@ -359,6 +362,20 @@ final class GraphWalker {
             }
             plan.reportUnwalkedFieldsOnce();
         }
+    }
+
+    /**
+     * Fails when strict, or warns once per class, if {@code node} is left unentered although it
+     * holds state: it is framework infrastructure or a run-time proxy ({@link ClassPlan#declined}).
+     */
+    private void notEntered(Frame holder, Object node, ClassPlan plan) {
+        if (plan.declined == null) {
+            return;
+        }
+        if (policy.strict()) {
+            throw new EscapeException(pathTo(holder, node), plan.declinedProblem(), null);
+        }
+        plan.reportDeclinedOnce();
     }
 
     /** The path to {@code node}: the root's name, or the holder's path to its current slot. */

@@ -150,20 +150,30 @@ final class MapFrame extends Frame {
         @SuppressWarnings("unchecked")
         Map<Object, Object> map = (Map<Object, Object>) node;
         boolean keysChanged = newKeys != null || keyContentChanged;
+        Object[] escapedKeys = newKeys == null ? originalKeys() : newKeys;
+        Object[] escapedValues = newValues == null ? originalValues() : newValues;
+        if (mode == ContainerMode.REFILL_AFTER_PROBE) {
+            if (keysChanged) {
+                requireNoCollision(escapedKeys);
+            }
+            requireUnchangedSize(map.size());
+            if (!probe(map, escapedKeys, escapedValues)) {
+                // a map of another library or the application that refuses every write: copied
+                mode = ContainerMode.UNMODIFIABLE_COPY;
+            }
+        }
         if (!keysChanged && mode != ContainerMode.UNMODIFIABLE_COPY) {
             replaceValues(map);
             return;
         }
-        Object[] escapedKeys = newKeys == null ? originalKeys() : newKeys;
-        Object[] escapedValues = newValues == null ? originalValues() : newValues;
         switch (mode) {
             case REFILL_IN_PLACE:
-            case REFILL_AFTER_PROBE:
                 requireNoCollision(escapedKeys);
                 requireUnchangedSize(map.size());
-                if (mode == ContainerMode.REFILL_AFTER_PROBE) {
-                    probe(map, escapedKeys[0], escapedValues[0]);
-                }
+                refillInPlace(map, escapedKeys, escapedValues, originalKeys(), originalValues());
+                break;
+            case REFILL_AFTER_PROBE:
+                // checked before the probe, which may have added the first escaped key
                 refillInPlace(map, escapedKeys, escapedValues, originalKeys(), originalValues());
                 break;
             case UNMODIFIABLE_COPY:
@@ -174,9 +184,9 @@ final class MapFrame extends Frame {
                     }
                     copy.put(escapedKeys[i], escapedValues[i]);
                 }
-                result = copy instanceof NavigableMap
+                result = inTheOriginalsType(copy instanceof NavigableMap
                         ? Collections.unmodifiableNavigableMap((NavigableMap<Object, Object>) copy)
-                        : Collections.unmodifiableMap(copy);
+                        : Collections.unmodifiableMap(copy));
                 break;
             default:
                 throw new AssertionError("no write-only map: " + node.getClass().getName());
@@ -252,15 +262,53 @@ final class MapFrame extends Frame {
         }
     }
 
-    /** Puts one escaped entry, so that a view that refuses additions is found before clearing. */
-    private void probe(Map<Object, Object> map, Object key, Object value) {
+    /**
+     * Puts the first changed entry, escaped, so that a view that refuses additions is found before
+     * clearing: whether the map took it. A put of a changed value alone writes that value as
+     * {@link #replaceValues} would. One that refuses every write (an immutable map of another
+     * library) is copied instead, unless it is a JDK wrapper, which may wrap a view; any other
+     * refusal is an error.
+     */
+    private boolean probe(Map<Object, Object> map, Object[] escapedKeys, Object[] escapedValues) {
+        int first = 0;
+        while (first < size && escapedKeys[first] == key(first) && escapedValues[first] == value(first)) {
+            first++;
+        }
+        if (first == size) {
+            return true;
+        }
         try {
-            map.put(key, value);
+            map.put(escapedKeys[first], escapedValues[first]);
+            return true;
+        } catch (UnsupportedOperationException refused) {
+            if (TypeClassifier.isJdk(node.getClass()) || heldAsItself) {
+                // a JDK wrapper of a view: copying it would cut it off from what it views; or a
+                // cycle holds the map itself
+                throw probeRefused(refused);
+            }
+            return false;
         } catch (RuntimeException e) {
-            throw error(-1, node.getClass().getName() + " refused an escaped entry (" + e + ") and was"
-                    + " left as it was; hold the entries in a HashMap, LinkedHashMap or TreeMap,"
-                    + " leave map keys alone (Escaper.builder().escapeMapKeys(false)), or mark the"
-                    + " field @NoEscape", e);
+            throw probeRefused(e);
+        }
+    }
+
+    private EscapeException probeRefused(RuntimeException e) {
+        return error(-1, node.getClass().getName() + " refused an escaped entry (" + e + ") and was"
+                + " left as it was; hold the entries in a HashMap, LinkedHashMap or TreeMap,"
+                + " leave map keys alone (Escaper.builder().escapeMapKeys(false)), or mark the"
+                + " field @NoEscape", e);
+    }
+
+    /**
+     * The copy as a map of the original's own type, where the library that made the original has a
+     * known factory ({@link LibraryCopies}); the factory's refusal (a {@code BiMap} given two equal
+     * values) is this map's error.
+     */
+    private Object inTheOriginalsType(Object jdkCopy) {
+        try {
+            return LibraryCopies.inTheOriginalsType(node, jdkCopy);
+        } catch (RuntimeException refused) {
+            throw error(-1, node.getClass().getName() + " refused the escaped entries (" + refused + ")", refused);
         }
     }
 

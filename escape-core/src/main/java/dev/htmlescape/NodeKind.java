@@ -2,7 +2,7 @@ package dev.htmlescape;
 
 /** How the walker treats an object of a given runtime class. */
 enum NodeKind {
-    /** Never entered: JDK values, enums, proxies, lambdas, framework types, {@code @NoEscape} types. */
+    /** Never entered: JDK values, enums, lambdas, {@code @NoEscape} types, framework infrastructure and proxies. */
     OPAQUE,
     /** A String: escaped, never entered. */
     STRING,

@@ -1,5 +1,6 @@
 package dev.htmlescape;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.Collection;
@@ -16,26 +17,61 @@ import java.util.concurrent.PriorityBlockingQueue;
 final class TypeClassifier {
 
     /**
-     * Packages of frameworks whose objects hold framework state, not user input: entering them could
-     * reach half the application context. Their collections and maps (Spring's
-     * {@code LinkedMultiValueMap} of form fields, say) are walked as containers all the same.
+     * Framework and runtime types whose objects are infrastructure, not user text, by the exact
+     * name of a class or interface they extend or implement, with the reason the walker gives for
+     * not entering them. Names, not classes: the core depends on none of these libraries. What
+     * decides is what a class is; a class of the application is entered whatever its package.
      */
-    private static final List<String> FRAMEWORK_PACKAGES = List.of(
-            "org.springframework.", "com.fasterxml.jackson.", "tools.jackson.",
-            "net.bytebuddy.", "javassist.", "org.aopalliance.", "jakarta.", "javax.", "kotlin.",
-            "scala.", "groovy.", "org.slf4j.", "ch.qos.logback.", "org.apache.logging.", "reactor.",
-            "io.micrometer.");
-
-    /**
-     * Packages of persistence providers: their collections load lazily from the database, so not
-     * even those are entered.
-     */
-    private static final List<String> PERSISTENCE_PACKAGES = List.of(
-            "org.hibernate.", "org.eclipse.persistence.", "org.apache.openjpa.");
-
-    /** Packages of the JDK: never entered, except for the containers below. */
-    private static final List<String> JDK_PACKAGES = List.of(
-            "java.", "javax.", "jdk.", "sun.", "com.sun.");
+    private static final Map<String, String> INFRASTRUCTURE = Map.ofEntries(
+            Map.entry("org.springframework.context.ApplicationContext", "a Spring application context"),
+            Map.entry("org.springframework.beans.factory.BeanFactory", "a Spring bean factory"),
+            Map.entry("org.springframework.core.env.Environment", "a Spring environment"),
+            Map.entry("org.springframework.aop.SpringProxy", "a Spring AOP proxy"),
+            Map.entry("org.springframework.aop.framework.Advised", "a Spring AOP proxy"),
+            Map.entry("org.springframework.cglib.proxy.Factory", "a CGLIB proxy"),
+            Map.entry("org.springframework.core.io.InputStreamSource",
+                    "a file or resource, binary content (escape its file name yourself)"),
+            Map.entry("jakarta.servlet.ServletRequest", "a servlet request"),
+            Map.entry("jakarta.servlet.ServletResponse", "a servlet response"),
+            Map.entry("jakarta.servlet.ServletContext", "a servlet context"),
+            Map.entry("jakarta.servlet.http.HttpSession", "an HTTP session"),
+            Map.entry("jakarta.servlet.http.Part", "a part of a multipart request, binary content"),
+            Map.entry("javax.servlet.ServletRequest", "a servlet request"),
+            Map.entry("javax.servlet.ServletResponse", "a servlet response"),
+            Map.entry("javax.servlet.ServletContext", "a servlet context"),
+            Map.entry("javax.servlet.http.HttpSession", "an HTTP session"),
+            Map.entry("jakarta.persistence.EntityManager", "a JPA entity manager"),
+            Map.entry("jakarta.persistence.EntityManagerFactory", "a JPA entity manager factory"),
+            Map.entry("javax.persistence.EntityManager", "a JPA entity manager"),
+            Map.entry("org.hibernate.collection.spi.PersistentCollection",
+                    "a Hibernate persistent collection, which would load lazily from the database"),
+            Map.entry("org.hibernate.proxy.HibernateProxy",
+                    "a Hibernate lazy proxy, which would load from the database"),
+            Map.entry("org.hibernate.SharedSessionContract", "a Hibernate session"),
+            Map.entry("org.hibernate.SessionFactory", "a Hibernate session factory"),
+            Map.entry("org.eclipse.persistence.indirection.IndirectContainer",
+                    "an EclipseLink lazy collection, which would load from the database"),
+            Map.entry("org.eclipse.persistence.indirection.ValueHolderInterface",
+                    "an EclipseLink lazy value, which would load from the database"),
+            Map.entry("org.apache.openjpa.util.Proxy", "an OpenJPA proxy"),
+            Map.entry("com.fasterxml.jackson.databind.JsonNode",
+                    "a Jackson tree (read the JSON with escape-jackson2 to escape it)"),
+            Map.entry("tools.jackson.databind.JsonNode",
+                    "a Jackson tree (read the JSON with escape-jackson to escape it)"),
+            Map.entry("com.fasterxml.jackson.databind.ObjectMapper", "a Jackson mapper"),
+            Map.entry("tools.jackson.databind.ObjectMapper", "a Jackson mapper"),
+            Map.entry("org.slf4j.Logger", "a logger"),
+            Map.entry("org.apache.logging.log4j.Logger", "a logger"),
+            Map.entry("org.apache.commons.logging.Log", "a logger"),
+            Map.entry("io.micrometer.core.instrument.MeterRegistry", "a metrics registry"),
+            Map.entry("io.micrometer.core.instrument.Meter", "a meter"),
+            Map.entry("io.micrometer.observation.ObservationRegistry", "an observation registry"),
+            Map.entry("org.reactivestreams.Publisher", "a reactive stream, whose values are not there yet"),
+            Map.entry("kotlin.Lazy", "a Kotlin lazy value"),
+            Map.entry("kotlin.jvm.internal.Lambda", "a Kotlin lambda"),
+            Map.entry("groovy.lang.MetaClass", "a Groovy meta-class"),
+            Map.entry("groovy.lang.Closure", "a Groovy closure"),
+            Map.entry("javassist.util.proxy.ProxyObject", "a Javassist proxy"));
 
     /** JDK containers that own their storage, so clearing and refilling them loses nothing. */
     private static final Set<String> OWNING_JDK_CONTAINERS = Set.of(
@@ -106,7 +142,7 @@ final class TypeClassifier {
         if (Collection.class.isAssignableFrom(type)) {
             return NodeKind.COLLECTION;
         }
-        if (isLibrary(type)) {
+        if (isJdk(type)) {
             return NodeKind.OPAQUE;
         }
         return type.isRecord() ? NodeKind.RECORD : NodeKind.BEAN;
@@ -123,13 +159,15 @@ final class TypeClassifier {
         if (declaredType.isArray()) {
             return neverEntered(declaredType.getComponentType());
         }
-        return Modifier.isFinal(declaredType.getModifiers()) && kindOf(declaredType) == NodeKind.OPAQUE;
+        // a declined class stays in the plan, so that meeting one is reported
+        return Modifier.isFinal(declaredType.getModifiers()) && kindOf(declaredType) == NodeKind.OPAQUE
+                && declineReason(declaredType) == null;
     }
 
     /** How a container class is written back; see {@link #modeOf(Object, ContainerMode)}. */
     static ContainerMode containerMode(Class<?> type) {
         if (!isJdk(type)) {
-            return ContainerMode.REFILL_AFTER_PROBE;
+            return LibraryCopies.isImmutable(type) ? ContainerMode.UNMODIFIABLE_COPY : ContainerMode.REFILL_AFTER_PROBE;
         }
         String name = type.getName();
         if (OWNING_JDK_CONTAINERS.contains(name)) {
@@ -171,39 +209,77 @@ final class TypeClassifier {
                 || DelayQueue.class.isAssignableFrom(type);
     }
 
-    /** Whether a class belongs to the JDK or a framework rather than to the application. */
-    static boolean isLibrary(Class<?> type) {
-        return isJdk(type) || startsWithAny(type.getName(), FRAMEWORK_PACKAGES);
-    }
-
+    /**
+     * Whether a class belongs to the JDK: loaded by the boot or the platform class loader. Its
+     * objects are values or internals, never entered; its containers are walked as containers.
+     */
     static boolean isJdk(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
-        return loader == null || loader == ClassLoader.getPlatformClassLoader()
-                || startsWithAny(type.getName(), JDK_PACKAGES);
+        return loader == null || loader == ClassLoader.getPlatformClassLoader();
+    }
+
+    /**
+     * Why the walker does not enter instances of a class outside the JDK although they are objects
+     * with state: framework infrastructure or a run-time proxy; or {@code null} for every other
+     * class. (An application's subclass of {@code Thread} or {@code ClassLoader} is entered through
+     * its own fields only, like any class whose superclass belongs to the JDK.)
+     */
+    static String declineReason(Class<?> type) {
+        if (isJdk(type)) {
+            return null;
+        }
+        if (Proxy.isProxyClass(type)) {
+            return "a run-time proxy (java.lang.reflect.Proxy)";
+        }
+        String name = type.getName();
+        // CGLIB, ByteBuddy and Hibernate proxies: subclasses generated at run time around real objects
+        if (name.contains("$$") || name.contains("$HibernateProxy$") || name.contains("$ByteBuddy$")) {
+            return "a run-time proxy (a generated subclass)";
+        }
+        return infrastructureReason(type);
+    }
+
+    /** The reason {@link #INFRASTRUCTURE} gives for the first of a class's supertypes it names. */
+    private static String infrastructureReason(Class<?> type) {
+        for (Class<?> c = type; c != null && !isJdk(c); c = c.getSuperclass()) {
+            String reason = INFRASTRUCTURE.get(c.getName());
+            if (reason != null) {
+                return reason;
+            }
+            for (Class<?> implemented : c.getInterfaces()) {
+                reason = infrastructureReason(implemented);
+                if (reason != null) {
+                    return reason;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether instances of a declined class hold state that may be text: an instance field of a
+     * reference type anywhere in its hierarchy. Declining such a class is reported; declining one
+     * without (a stateless proxy) is not.
+     */
+    static boolean holdsState(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isOpaque(Class<?> type) {
         if (type.isAnnotationPresent(NoEscape.class)) {
             return true;
         }
-        if (Enum.class.isAssignableFrom(type) || type.isAnnotation() || type.isHidden()
-                || type.isSynthetic() || Proxy.isProxyClass(type)) {
+        if (Enum.class.isAssignableFrom(type) || type.isAnnotation() || type.isHidden() || type.isSynthetic()
+                || Proxy.isProxyClass(type)) {
             return true;
         }
-        String name = type.getName();
-        // CGLIB, ByteBuddy and Hibernate proxies: subclasses generated at run time around real objects
-        if (name.contains("$$") || name.contains("$HibernateProxy$") || name.contains("$ByteBuddy$")) {
-            return true;
-        }
-        return !isJdk(type) && startsWithAny(name, PERSISTENCE_PACKAGES);
-    }
-
-    private static boolean startsWithAny(String name, List<String> prefixes) {
-        for (String prefix : prefixes) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return declineReason(type) != null;
     }
 }

@@ -3,6 +3,8 @@ package dev.htmlescape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
@@ -24,24 +26,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Contract point 8, frameworks: run-time proxies and framework objects are not entered, framework
- * collections and maps are walked as containers, and persistence-provider classes (lazy
- * collections included) are never entered.
+ * Contract point 8, frameworks: what a class is decides whether it is entered, never its package.
+ * Classes of the application are escaped wherever they live, framework-named packages included;
+ * framework infrastructure (recognised by the exact type it extends or implements) and run-time
+ * proxies are not entered, and meeting one that holds state is an error when strict and a warning
+ * otherwise.
  *
  * <p>The same three classes (a bean, a {@code LinkedHashMap} subclass, an {@code ArrayList}
  * subclass) are compiled at test time into each package below and loaded through a child class
  * loader, so that only the package tells them apart; {@code app.widgets} is the application
- * package every other row is measured against.
+ * package every other row is measured against. Beside them, stand-ins for a Spring application
+ * context and a Hibernate persistent collection, declared with the real names of the types that
+ * mark them, are compiled into the same loader.
  */
 class FrameworkTypesTest {
 
     private static final String APPLICATION_PACKAGE = "app.widgets";
 
-    private static final List<String> FRAMEWORK_PACKAGES = List.of(
-            "org.springframework.util", "com.fasterxml.jackson.databind.node", "tools.jackson.databind",
-            "jakarta.servlet.http", "reactor.core");
-
-    private static final List<String> PERSISTENCE_PACKAGES = List.of(
+    /** Packages named like frameworks, where applications keep their own classes all the same. */
+    private static final List<String> FRAMEWORK_NAMED_PACKAGES = List.of(
+            "org.springframework.samples.petclinic.owner", "org.springframework.util",
+            "com.fasterxml.jackson.databind.node", "tools.jackson.databind", "jakarta.demo",
+            "jakarta.servlet.http", "io.micrometer.demo", "reactor.core", "kotlin.demo",
             "org.hibernate.collection.spi", "org.eclipse.persistence.indirection", "org.apache.openjpa.util");
 
     @TempDir
@@ -87,8 +93,7 @@ class FrameworkTypesTest {
         List<String> args = new ArrayList<>(List.of("-d", classes.toString()));
         List<String> packages = new ArrayList<>();
         packages.add(APPLICATION_PACKAGE);
-        packages.addAll(FRAMEWORK_PACKAGES);
-        packages.addAll(PERSISTENCE_PACKAGES);
+        packages.addAll(FRAMEWORK_NAMED_PACKAGES);
         for (String pkg : packages) {
             Path dir = sources.resolve(pkg.replace('.', '/'));
             Files.createDirectories(dir);
@@ -111,8 +116,42 @@ class FrameworkTypesTest {
                     }
                     """.formatted(pkg)));
         }
+        args.addAll(writeInfrastructure(sources));
         TestCompiler.javac(args.toArray(new String[0]));
         loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, FrameworkTypesTest.class.getClassLoader());
+    }
+
+    /**
+     * The marker types under their real names, and one class of each that holds text: a context
+     * as Spring's hold an id and a display name, a bag as Hibernate's hold their role.
+     */
+    private static List<String> writeInfrastructure(Path sources) throws IOException {
+        Path context = Files.createDirectories(sources.resolve("org/springframework/context"));
+        Path support = Files.createDirectories(sources.resolve("org/springframework/context/support"));
+        Path collection = Files.createDirectories(sources.resolve("org/hibernate/collection/spi"));
+        return List.of(
+                write(context, "ApplicationContext", """
+                        package org.springframework.context;
+                        public interface ApplicationContext {
+                        }
+                        """),
+                write(support, "GenericApplicationContext", """
+                        package org.springframework.context.support;
+                        public class GenericApplicationContext implements org.springframework.context.ApplicationContext {
+                            public String id = "<ctx>";
+                        }
+                        """),
+                write(collection, "PersistentCollection", """
+                        package org.hibernate.collection.spi;
+                        public interface PersistentCollection<E> {
+                        }
+                        """),
+                write(collection, "PersistentBag", """
+                        package org.hibernate.collection.spi;
+                        public class PersistentBag<E> extends java.util.ArrayList<E> implements PersistentCollection<E> {
+                            public String role = "<role>";
+                        }
+                        """));
     }
 
     private static String write(Path dir, String className, String source) throws IOException {
@@ -304,113 +343,195 @@ class FrameworkTypesTest {
         assertEquals(0, initializer.loads);
     }
 
-    // ---- framework packages: beans are not entered, collections and maps are walked ----
+    // ---- packages named like frameworks: classes of the application are escaped there too ----
 
-    static Stream<String> frameworkPackages() {
-        return FRAMEWORK_PACKAGES.stream();
+    static Stream<Arguments> frameworkNamedPackagesStrictAndLenient() {
+        return FRAMEWORK_NAMED_PACKAGES.stream()
+                .flatMap(pkg -> Stream.of(Arguments.of(pkg, false), Arguments.of(pkg, true)));
     }
 
-    @ParameterizedTest
-    @MethodSource("frameworkPackages")
-    void frameworkBeanIsNotEntered(String pkg) throws ReflectiveOperationException {
+    private static Escaper escaper(boolean strict) {
+        return Escaper.builder().strict(strict).build();
+    }
+
+    @ParameterizedTest(name = "{0}, strict: {1}")
+    @MethodSource("frameworkNamedPackagesStrictAndLenient")
+    void beanInAFrameworkNamedPackageIsEscapedThroughAnObjectField(String pkg, boolean strict)
+            throws ReflectiveOperationException {
         Object bean = newInstance(pkg, "Bean");
-        Object items = field(bean, "items");
         Holder holder = new Holder(bean);
 
-        Escaper.escape(holder);
+        escaper(strict).escapeGraph(holder);
 
         assertSame(bean, holder.value);
-        assertEquals("<b>", field(bean, "text"));
-        assertSame(items, field(bean, "items"));
-        assertEquals(List.of("<i>"), items, "nor is anything reached only through it");
-        assertEquals("&lt;m&gt;", holder.marker, "the walk ran over the holder");
+        assertEquals("&lt;b&gt;", field(bean, "text"));
+        assertEquals(List.of("&lt;i&gt;"), field(bean, "items"));
+        assertEquals("&lt;m&gt;", holder.marker);
     }
 
-    @ParameterizedTest
-    @MethodSource("frameworkPackages")
-    void frameworkMapIsWalkedAsAContainer(String pkg) throws ReflectiveOperationException {
+    @ParameterizedTest(name = "{0}, strict: {1}")
+    @MethodSource("frameworkNamedPackagesStrictAndLenient")
+    void beanInAFrameworkNamedPackageIsEscapedAsTheRootAndInsideAList(String pkg, boolean strict)
+            throws ReflectiveOperationException {
+        Object root = newInstance(pkg, "Bean");
+        Object element = newInstance(pkg, "Bean");
+        List<Object> list = new ArrayList<>(List.of(element));
+
+        assertSame(root, escaper(strict).escapeGraph(root));
+        escaper(strict).escapeGraph(list);
+
+        assertEquals("&lt;b&gt;", field(root, "text"));
+        assertEquals("&lt;b&gt;", field(element, "text"));
+        assertEquals(List.of("&lt;i&gt;"), field(element, "items"));
+    }
+
+    @ParameterizedTest(name = "{0}, strict: {1}")
+    @MethodSource("frameworkNamedPackagesStrictAndLenient")
+    void mapInAFrameworkNamedPackageIsWalkedAsAContainer(String pkg, boolean strict)
+            throws ReflectiveOperationException {
         Map<String, List<String>> form = newMultiValueMap(pkg);
         Holder holder = new Holder(form);
 
-        Escaper.escape(holder);
+        escaper(strict).escapeGraph(holder);
 
         assertSame(form, holder.value, "a mutable map is escaped in place");
         assertEquals(Map.of("&lt;k&gt;", List.of("&lt;v&gt;", "ok")), form);
         assertEquals(List.of("&lt;v&gt;", "ok"), form.get("&lt;k&gt;"), "rehashed: lookups see the new key");
     }
 
-    @ParameterizedTest
-    @MethodSource("frameworkPackages")
-    void frameworkMapAsTheRootIsEscapedInPlace(String pkg) throws ReflectiveOperationException {
+    @ParameterizedTest(name = "{0}, strict: {1}")
+    @MethodSource("frameworkNamedPackagesStrictAndLenient")
+    void mapInAFrameworkNamedPackageAsTheRootIsEscapedInPlace(String pkg, boolean strict)
+            throws ReflectiveOperationException {
         Map<String, List<String>> form = newMultiValueMap(pkg);
 
-        assertSame(form, Escaper.escape(form));
+        assertSame(form, escaper(strict).escapeGraph(form));
 
         assertEquals(Map.of("&lt;k&gt;", List.of("&lt;v&gt;", "ok")), form);
     }
 
-    @ParameterizedTest
-    @MethodSource("frameworkPackages")
-    void frameworkListIsWalkedAsAContainer(String pkg) throws ReflectiveOperationException {
+    @ParameterizedTest(name = "{0}, strict: {1}")
+    @MethodSource("frameworkNamedPackagesStrictAndLenient")
+    void listInAFrameworkNamedPackageIsWalkedAsAContainer(String pkg, boolean strict)
+            throws ReflectiveOperationException {
         List<String> list = newBag(pkg);
         Holder holder = new Holder(list);
 
-        Escaper.escape(holder);
+        escaper(strict).escapeGraph(holder);
 
         assertSame(list, holder.value);
         assertEquals(List.of("&lt;e&gt;"), list);
     }
 
-    // ---- persistence providers: nothing is entered, not even their collections ----
+    // ---- infrastructure, by the type it is: not entered, and never silently ----
 
-    static Stream<String> persistencePackages() {
-        return PERSISTENCE_PACKAGES.stream();
+    static Stream<Arguments> infrastructure() {
+        return Stream.of(
+                Arguments.of("org.springframework.context.support.GenericApplicationContext", "id", "<ctx>",
+                        "a Spring application context"),
+                Arguments.of("org.hibernate.collection.spi.PersistentBag", "role", "<role>",
+                        "a Hibernate persistent collection"));
     }
 
-    @ParameterizedTest
-    @MethodSource("persistencePackages")
-    void persistenceCollectionIsNotEntered(String pkg) throws ReflectiveOperationException {
-        List<String> bag = newBag(pkg);
-        Holder holder = new Holder(bag);
+    @SuppressWarnings("unchecked")
+    private static Object newInfrastructure(String className) throws ReflectiveOperationException {
+        Object object = loader.loadClass(className).getConstructor().newInstance();
+        if (object instanceof List) {
+            ((List<Object>) object).add("<e>");
+        }
+        return object;
+    }
 
-        Escaper.escape(holder);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("infrastructure")
+    void infrastructureIsNotEnteredAndTheLenientWalkGoesOn(String className, String textField, String text,
+            String reason) throws ReflectiveOperationException {
+        Object infrastructure = newInfrastructure(className);
+        Holder holder = new Holder(infrastructure);
 
-        assertSame(bag, holder.value);
-        assertEquals(List.of("<e>"), bag);
+        escaper(false).escapeGraph(holder);
+
+        assertSame(infrastructure, holder.value);
+        assertEquals(text, field(infrastructure, textField));
+        if (infrastructure instanceof List<?> list) {
+            assertEquals(List.of("<e>"), list, "a lazy collection is not read");
+        }
         assertEquals("&lt;m&gt;", holder.marker, "the walk ran over the holder");
     }
 
-    @ParameterizedTest
-    @MethodSource("persistencePackages")
-    void persistenceMapIsNotEntered(String pkg) throws ReflectiveOperationException {
-        Map<String, List<String>> map = newMultiValueMap(pkg);
-        Holder holder = new Holder(map);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("infrastructure")
+    void infrastructureIsAnErrorNamingThePathAndTheReasonWhenStrict(String className, String textField,
+            String text, String reason) throws ReflectiveOperationException {
+        Object infrastructure = newInfrastructure(className);
+        Holder holder = new Holder(infrastructure);
 
-        Escaper.escape(holder);
+        EscapeException e = assertThrows(EscapeException.class, () -> escaper(true).escapeGraph(holder));
 
-        assertSame(map, holder.value);
-        assertEquals(Map.of("<k>", List.of("<v>", "ok")), map);
+        assertEquals("holder.value", e.getPath());
+        assertTrue(e.getMessage().contains(className + " is not entered: it is " + reason), e.getMessage());
+        assertTrue(e.getMessage().contains("@NoEscape"), e.getMessage());
+        assertEquals(text, field(infrastructure, textField));
     }
 
-    @ParameterizedTest
-    @MethodSource("persistencePackages")
-    void persistenceCollectionAsTheRootIsReturnedUntouched(String pkg) throws ReflectiveOperationException {
-        List<String> bag = newBag(pkg);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("infrastructure")
+    void infrastructureAsTheRootIsReturnedUntouchedOrRefusedWhenStrict(String className, String textField,
+            String text, String reason) throws ReflectiveOperationException {
+        Object infrastructure = newInfrastructure(className);
 
-        assertSame(bag, Escaper.escape(bag));
+        assertSame(infrastructure, escaper(false).escapeGraph(infrastructure));
+        EscapeException e = assertThrows(EscapeException.class, () -> escaper(true).escapeGraph(infrastructure));
 
-        assertEquals(List.of("<e>"), bag);
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+        assertEquals(text, field(infrastructure, textField));
     }
 
-    @ParameterizedTest
-    @MethodSource("persistencePackages")
-    void persistenceBeanIsNotEntered(String pkg) throws ReflectiveOperationException {
-        Object bean = newInstance(pkg, "Bean");
+    @Test
+    void infrastructureMarkedNoEscapeOnItsFieldIsNoErrorWhenStrict() throws ReflectiveOperationException {
+        Object context = newInfrastructure("org.springframework.context.support.GenericApplicationContext");
+        WithContext holder = new WithContext(context);
 
-        Escaper.escape(new Holder(bean));
+        escaper(true).escapeGraph(holder);
 
-        assertEquals("<b>", field(bean, "text"));
-        assertEquals(List.of("<i>"), field(bean, "items"));
+        assertEquals("&lt;m&gt;", holder.marker);
+        assertEquals("<ctx>", field(context, "id"));
+    }
+
+    static class WithContext {
+        @NoEscape
+        Object context;
+        String marker = "<m>";
+
+        WithContext(Object context) {
+            this.context = context;
+        }
+    }
+
+    @Test
+    void threadsAndClassLoadersOfTheJdkAreNotEnteredEvenWhenStrict() {
+        Thread thread = new Thread(() -> { }, "<worker>");
+        ClassLoader classLoader = new URLClassLoader("<loader>", new URL[0], null);
+        Holder withThread = new Holder(thread);
+        Holder withLoader = new Holder(classLoader);
+
+        escaper(true).escapeGraph(withThread);
+        escaper(true).escapeGraph(withLoader);
+
+        assertEquals("<worker>", thread.getName());
+        assertEquals("<loader>", classLoader.getName());
+        assertEquals("&lt;m&gt;", withThread.marker);
+        assertEquals("&lt;m&gt;", withLoader.marker);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("namedLikeAProxy")
+    void proxyThatHoldsStateIsAnErrorWhenStrict(String className, Object proxyLike, StringField name) {
+        EscapeException e = assertThrows(EscapeException.class,
+                () -> escaper(true).escapeGraph(new Holder(proxyLike)));
+
+        assertTrue(e.getMessage().contains("a run-time proxy"), e.getMessage());
+        assertEquals("<b>", name.read(proxyLike));
     }
 
     // ---- the control: the very same classes in an application package are walked ----
@@ -434,7 +555,8 @@ class FrameworkTypesTest {
     @Test
     void everyGeneratedClassComesFromTheChildLoaderWithTheJdkSuperclass() throws ReflectiveOperationException {
         // guards the tables above: the rows differ in their package and nothing else
-        for (String pkg : List.of("org.springframework.util", "org.hibernate.collection.spi", APPLICATION_PACKAGE)) {
+        for (String pkg : List.of("org.springframework.samples.petclinic.owner", "org.hibernate.collection.spi",
+                APPLICATION_PACKAGE)) {
             Class<?> bag = loader.loadClass(pkg + ".FakePersistentBag");
             Class<?> map = loader.loadClass(pkg + ".FakeMultiValueMap");
             assertSame(loader, bag.getClassLoader());

@@ -51,7 +51,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
                         isIndexedList(type), textFieldsOf(type));
             case OPAQUE:
                 String declined = TypeClassifier.declineReason(type);
-                return declined != null && TypeClassifier.holdsState(type)
+                return declined != null && TypeClassifier.reportsDecline(type)
                         ? ClassPlan.declined(type, declined) : ClassPlan.simple(type, kind);
             default:
                 return ClassPlan.simple(type, kind);

@@ -29,8 +29,7 @@ final class TypeClassifier {
             Map.entry("org.springframework.aop.SpringProxy", "a Spring AOP proxy"),
             Map.entry("org.springframework.aop.framework.Advised", "a Spring AOP proxy"),
             Map.entry("org.springframework.cglib.proxy.Factory", "a CGLIB proxy"),
-            Map.entry("org.springframework.core.io.InputStreamSource",
-                    "a file or resource, binary content (escape its file name yourself)"),
+            Map.entry("org.springframework.core.io.InputStreamSource", "a file or resource, binary content"),
             Map.entry("jakarta.servlet.ServletRequest", "a servlet request"),
             Map.entry("jakarta.servlet.ServletResponse", "a servlet response"),
             Map.entry("jakarta.servlet.ServletContext", "a servlet context"),
@@ -72,6 +71,14 @@ final class TypeClassifier {
             Map.entry("groovy.lang.MetaClass", "a Groovy meta-class"),
             Map.entry("groovy.lang.Closure", "a Groovy closure"),
             Map.entry("javassist.util.proxy.ProxyObject", "a Javassist proxy"));
+
+    /**
+     * Infrastructure that is binary content, left alone by design and said so in the README (an
+     * uploaded file and its name): declining it is not reported, or every upload form would fail
+     * in strict mode.
+     */
+    private static final Set<String> BINARY_CONTENT = Set.of(
+            "org.springframework.core.io.InputStreamSource", "jakarta.servlet.http.Part", "javax.servlet.http.Part");
 
     /** JDK containers that own their storage, so clearing and refilling them loses nothing. */
     private static final Set<String> OWNING_JDK_CONTAINERS = Set.of(
@@ -241,15 +248,20 @@ final class TypeClassifier {
 
     /** The reason {@link #INFRASTRUCTURE} gives for the first of a class's supertypes it names. */
     private static String infrastructureReason(Class<?> type) {
+        String name = firstSupertypeNamed(type, INFRASTRUCTURE.keySet());
+        return name == null ? null : INFRASTRUCTURE.get(name);
+    }
+
+    /** The first name of {@code names} that {@code type} or one of its supertypes outside the JDK has. */
+    private static String firstSupertypeNamed(Class<?> type, Set<String> names) {
         for (Class<?> c = type; c != null && !isJdk(c); c = c.getSuperclass()) {
-            String reason = INFRASTRUCTURE.get(c.getName());
-            if (reason != null) {
-                return reason;
+            if (names.contains(c.getName())) {
+                return c.getName();
             }
             for (Class<?> implemented : c.getInterfaces()) {
-                reason = infrastructureReason(implemented);
-                if (reason != null) {
-                    return reason;
+                String name = firstSupertypeNamed(implemented, names);
+                if (name != null) {
+                    return name;
                 }
             }
         }
@@ -257,11 +269,15 @@ final class TypeClassifier {
     }
 
     /**
-     * Whether instances of a declined class hold state that may be text: an instance field of a
-     * reference type anywhere in its hierarchy. Declining such a class is reported; declining one
-     * without (a stateless proxy) is not.
+     * Whether not entering a declined class is reported: it holds state that may be text (an
+     * instance field of a reference type anywhere in its hierarchy) and is not binary content left
+     * alone by design. A stateless proxy is not reported either.
      */
-    static boolean holdsState(Class<?> type) {
+    static boolean reportsDecline(Class<?> type) {
+        return holdsState(type) && firstSupertypeNamed(type, BINARY_CONTENT) == null;
+    }
+
+    private static boolean holdsState(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()) {

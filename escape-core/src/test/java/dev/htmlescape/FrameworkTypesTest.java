@@ -129,7 +129,20 @@ class FrameworkTypesTest {
         Path context = Files.createDirectories(sources.resolve("org/springframework/context"));
         Path support = Files.createDirectories(sources.resolve("org/springframework/context/support"));
         Path collection = Files.createDirectories(sources.resolve("org/hibernate/collection/spi"));
+        Path io = Files.createDirectories(sources.resolve("org/springframework/core/io"));
+        Path multipart = Files.createDirectories(sources.resolve("org/springframework/web/multipart/support"));
         return List.of(
+                write(io, "InputStreamSource", """
+                        package org.springframework.core.io;
+                        public interface InputStreamSource {
+                        }
+                        """),
+                write(multipart, "StandardMultipartFile", """
+                        package org.springframework.web.multipart.support;
+                        public class StandardMultipartFile implements org.springframework.core.io.InputStreamSource {
+                            public String filename = "<f>.txt";
+                        }
+                        """),
                 write(context, "ApplicationContext", """
                         package org.springframework.context;
                         public interface ApplicationContext {
@@ -506,6 +519,19 @@ class FrameworkTypesTest {
         WithContext(Object context) {
             this.context = context;
         }
+    }
+
+    /** An uploaded file, name and all, is left alone by design (the README says so), not reported. */
+    @Test
+    void binaryContentIsLeftAloneWithoutAnErrorEvenWhenStrict() throws ReflectiveOperationException {
+        Object upload = newInfrastructure("org.springframework.web.multipart.support.StandardMultipartFile");
+        Holder holder = new Holder(upload);
+
+        escaper(true).escapeGraph(holder);
+
+        assertSame(upload, holder.value);
+        assertEquals("<f>.txt", field(upload, "filename"));
+        assertEquals("&lt;m&gt;", holder.marker);
     }
 
     @Test

@@ -156,7 +156,7 @@ final class CollectionFrame extends Frame {
     }
 
     private Object listCopy(Object[] escaped) {
-        return inTheOriginalsType(Collections.unmodifiableList(new ArrayList<>(Arrays.asList(escaped))));
+        return inTheOriginalsType(Collections.unmodifiableList(new ArrayList<>(Arrays.asList(escaped))), "elements");
     }
 
     /**
@@ -181,18 +181,6 @@ final class CollectionFrame extends Frame {
             }
         }
         return false;
-    }
-
-    /**
-     * The copy as a container of the original's own type, where the library that made the original
-     * has a known factory ({@link LibraryCopies}); the factory's refusal is this container's error.
-     */
-    private Object inTheOriginalsType(Object jdkCopy) {
-        try {
-            return LibraryCopies.inTheOriginalsType(node, jdkCopy);
-        } catch (RuntimeException refused) {
-            throw error(-1, node.getClass().getName() + " refused the escaped elements (" + refused + ")", refused);
-        }
     }
 
     /** Why {@code list} was left partly escaped: it threw {@code e} when an element was set. */
@@ -229,7 +217,7 @@ final class CollectionFrame extends Frame {
     private Object unmodifiableCopy(Object[] escaped) {
         if (kind != NodeKind.SET) {
             copy = new ArrayList<>(Arrays.asList(escaped));
-            return inTheOriginalsType(Collections.unmodifiableCollection(copy));
+            return inTheOriginalsType(Collections.unmodifiableCollection(copy), "elements");
         }
         Set<Object> set = SameKindContainers.emptySetLike((Set<?>) node, escaped.length);
         for (int i = 0; i < escaped.length; i++) {
@@ -240,7 +228,7 @@ final class CollectionFrame extends Frame {
         copy = set;
         return inTheOriginalsType(set instanceof NavigableSet
                 ? Collections.unmodifiableNavigableSet((NavigableSet<Object>) set)
-                : Collections.unmodifiableSet(set));
+                : Collections.unmodifiableSet(set), "elements");
     }
 
     /**

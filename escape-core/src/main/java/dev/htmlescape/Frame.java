@@ -153,6 +153,22 @@ abstract class Frame {
                 + " the cycle, or mark one link @NoEscape", null);
     }
 
+    /**
+     * {@code jdkCopy} as a container of the original node's own type, where the library that made
+     * the node has a known factory ({@link LibraryCopies}); the factory's refusal (a {@code BiMap}
+     * given two equal values) is this node's error.
+     *
+     * @param what what the copy holds, for the message: elements or entries
+     */
+    final Object inTheOriginalsType(Object jdkCopy, String what) {
+        try {
+            return LibraryCopies.inTheOriginalsType(node, jdkCopy);
+        } catch (RuntimeException refused) {
+            throw error(-1, node.getClass().getName() + " refused the escaped " + what + " (" + refused + ")",
+                    refused);
+        }
+    }
+
     /** Notes that the child in {@code slot} was still being escaped when it was reached. */
     void noteUnfinished(int slot) {
         reachedUnfinished = true;

@@ -186,7 +186,7 @@ final class MapFrame extends Frame {
                 }
                 result = inTheOriginalsType(copy instanceof NavigableMap
                         ? Collections.unmodifiableNavigableMap((NavigableMap<Object, Object>) copy)
-                        : Collections.unmodifiableMap(copy));
+                        : Collections.unmodifiableMap(copy), "entries");
                 break;
             default:
                 throw new AssertionError("no write-only map: " + node.getClass().getName());
@@ -297,19 +297,6 @@ final class MapFrame extends Frame {
                 + " left as it was; hold the entries in a HashMap, LinkedHashMap or TreeMap,"
                 + " leave map keys alone (Escaper.builder().escapeMapKeys(false)), or mark the"
                 + " field @NoEscape", e);
-    }
-
-    /**
-     * The copy as a map of the original's own type, where the library that made the original has a
-     * known factory ({@link LibraryCopies}); the factory's refusal (a {@code BiMap} given two equal
-     * values) is this map's error.
-     */
-    private Object inTheOriginalsType(Object jdkCopy) {
-        try {
-            return LibraryCopies.inTheOriginalsType(node, jdkCopy);
-        } catch (RuntimeException refused) {
-            throw error(-1, node.getClass().getName() + " refused the escaped entries (" + refused + ")", refused);
-        }
     }
 
     /**

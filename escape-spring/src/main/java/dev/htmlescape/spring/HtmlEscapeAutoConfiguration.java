@@ -23,9 +23,10 @@ import org.springframework.web.servlet.DispatcherServlet;
  * <p>Beans of the application win: an {@link Escaper} bean replaces the one built from the
  * properties (and then the properties {@code context}, {@code strict}, {@code escape-map-keys},
  * {@code max-depth} and {@code max-nodes} have no effect). To tune the escaper and keep the
- * properties, declare an {@link EscaperBuilderCustomizer} bean instead. This configuration supplies Spring MVC's handler adapter through a
- * {@code WebMvcRegistrations} bean; an application that has its own {@code WebMvcRegistrations}
- * fails at startup with a message saying so, rather than run without escaping.
+ * properties, declare an {@link EscaperBuilderCustomizer} bean instead. This configuration
+ * supplies Spring MVC's handler adapter through a {@code WebMvcRegistrations} bean; an
+ * application that has its own {@code WebMvcRegistrations} fails at startup with a message saying
+ * so, rather than run without escaping.
  *
  * <pre>{@code
  * @PostMapping("/entries")
@@ -63,10 +64,11 @@ public final class HtmlEscapeAutoConfiguration {
         customizers.orderedStream().forEach(customizer -> {
             try {
                 customizer.customize(builder);
-            } catch (IllegalStateException settingTwice) {
+            } catch (IllegalStateException refused) {
+                // the builder takes each setting once: most often a property made this one already
                 throw new IllegalStateException("the EscaperBuilderCustomizer " + customizer.getClass().getName()
-                        + " made a setting that was already made (" + settingTwice.getMessage() + "); a setting of"
-                        + " the html-escape.* properties is made there, not again in a customizer", settingTwice);
+                        + " was refused by the builder (" + refused.getMessage() + "); a setting that one of the"
+                        + " html-escape.* properties makes is made there, not again in a customizer", refused);
             }
         });
         return builder.build();

@@ -114,7 +114,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
     }
 
     /** Whether a field may hold text the walker would look at. */
-    private static boolean mayHoldText(Field field) {
+    static boolean mayHoldText(Field field) {
         return !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()
                 && !field.isAnnotationPresent(NoEscape.class)
                 && !TypeClassifier.neverEntered(field.getType());
@@ -173,12 +173,12 @@ final class ClassPlans extends ClassValue<ClassPlan> {
         }
     }
 
-    private static EscapeContext contextOf(AnnotatedElement element) {
+    static EscapeContext contextOf(AnnotatedElement element) {
         Escape escape = element.getAnnotation(Escape.class);
         return escape == null ? null : escape.value();
     }
 
-    private static EscapeContext firstNonNull(EscapeContext a, EscapeContext b, EscapeContext c) {
+    static EscapeContext firstNonNull(EscapeContext a, EscapeContext b, EscapeContext c) {
         return a != null ? a : b != null ? b : c;
     }
 }

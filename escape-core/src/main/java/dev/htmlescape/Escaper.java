@@ -1,6 +1,7 @@
 package dev.htmlescape;
 
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,8 +30,10 @@ import java.util.Objects;
  * <p>Mutable holders are written in place. Immutable values (records, {@code List.of},
  * unmodifiable views, {@code Optional}) are rebuilt and the copy is put back into their holder;
  * hash-based and sorted containers whose elements changed are rebuilt so lookups keep working.
- * Enums, boxed primitives, {@code java.time}, other JDK classes, proxies, lambdas and framework
- * types (Spring, Jackson, Hibernate) are never entered.
+ * Enums, boxed primitives, {@code java.time}, other JDK classes, lambdas, run-time proxies and
+ * framework infrastructure (an application context, a servlet request, a lazy persistence
+ * collection: recognised by type, never by package) are never entered; {@link #coverageOf} shows,
+ * path by path, what is escaped and what is not.
  *
  * <p>A {@code final} field of a plain class cannot be written. By default a String in such a field
  * is left as it is; with {@link Builder#strict(boolean) strict(true)} it is an
@@ -119,6 +122,36 @@ public final class Escaper {
         @SuppressWarnings("unchecked")
         T escaped = (T) walker.walk(root, defaultContext);
         return escaped;
+    }
+
+    /**
+     * What the default policy does with every String that {@code type} can hold, read from the
+     * declared types: see {@link Coverage}.
+     *
+     * <pre>{@code
+     * System.out.println(Escaper.coverage(OrderForm.class));
+     * }</pre>
+     *
+     * @param type a class, or a parameterized type ({@code new TypeReference<Page<Order>>(){}.getType()}
+     *     from a JSON library, say) whose type arguments bind its fields' type variables
+     * @return an immutable report, one entry per path
+     * @throws NullPointerException if {@code type} is null
+     */
+    public static Coverage coverage(Type type) {
+        return DEFAULT.coverageOf(type);
+    }
+
+    /**
+     * What this escaper's policy does with every String that {@code type} can hold: its default
+     * context and whether it escapes map keys decide. See {@link Coverage}.
+     *
+     * @param type a class or a parameterized type
+     * @return an immutable report, one entry per path
+     * @throws NullPointerException if {@code type} is null
+     */
+    public Coverage coverageOf(Type type) {
+        Objects.requireNonNull(type, "type");
+        return CoverageScanner.scan(type, policy);
     }
 
     /** The plan this escaper walks instances of {@code type} with: for tests of this package. */

@@ -91,6 +91,11 @@ final class CoverageScanner {
         if (raw.isPrimitive() || raw.isEnum() || raw.isArray() && raw.getComponentType().isPrimitive()) {
             return;
         }
+        String declined = TypeClassifier.declineReason(raw);
+        if (declined != null) {
+            add(item.path(), Coverage.Treatment.NOT_ENTERED, null, raw.getName() + " is " + declined);
+            return;
+        }
         if (raw == Object.class || raw.isInterface() && !isContainerInterface(raw)) {
             add(item.path(), Coverage.Treatment.AT_RUN_TIME, null, "declared " + raw.getName()
                     + ", so what it holds is decided by the object there");
@@ -117,10 +122,7 @@ final class CoverageScanner {
             add(item.path(), Coverage.Treatment.LEFT_ALONE, null, "type " + raw.getName() + " is @NoEscape");
             return;
         }
-        String declined = TypeClassifier.declineReason(raw);
-        if (declined != null) {
-            add(item.path(), Coverage.Treatment.NOT_ENTERED, null, raw.getName() + " is " + declined);
-        } else if (isTextOfTheJdk(raw)) {
+        if (isTextOfTheJdk(raw)) {
             add(item.path(), Coverage.Treatment.NOT_ENTERED, null, jdkNotEntered(raw));
         }
         // every other JDK value (numbers, dates, UUID, Class) holds no text of a user's

@@ -1,6 +1,7 @@
 package dev.htmlescape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.hibernate.collection.spi.PersistentBag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * subclass) are compiled at test time into each package below and loaded through a child class
  * loader, so that only the package tells them apart; {@code app.widgets} is the application
  * package every other row is measured against. Beside them, stand-ins for a Spring application
- * context and a Hibernate persistent collection, declared with the real names of the types that
- * mark them, are compiled into the same loader.
+ * context and an uploaded file, declared with the real names of the types that mark them, are
+ * compiled into the same loader; Hibernate's lazy collection is Hibernate's own.
  */
 class FrameworkTypesTest {
 
@@ -90,7 +94,9 @@ class FrameworkTypesTest {
     static void compileTheSameClassesIntoEachPackage() throws IOException {
         Path sources = workDir.resolve("src");
         Path classes = workDir.resolve("classes");
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString()));
+        String hibernate = Path.of(PersistentBag.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+                .toString();
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", hibernate));
         List<String> packages = new ArrayList<>();
         packages.add(APPLICATION_PACKAGE);
         packages.addAll(FRAMEWORK_NAMED_PACKAGES);
@@ -122,13 +128,14 @@ class FrameworkTypesTest {
     }
 
     /**
-     * The marker types under their real names, and one class of each that holds text: a context
-     * as Spring's hold an id and a display name, a bag as Hibernate's hold their role.
+     * Marker types of Spring under their real names, and a class of each that holds text, as
+     * Spring's contexts hold an id and its uploaded files a name (Hibernate's lazy collections are
+     * the real ones, from Hibernate itself); and a class of the application that holds them all.
      */
     private static List<String> writeInfrastructure(Path sources) throws IOException {
         Path context = Files.createDirectories(sources.resolve("org/springframework/context"));
         Path support = Files.createDirectories(sources.resolve("org/springframework/context/support"));
-        Path collection = Files.createDirectories(sources.resolve("org/hibernate/collection/spi"));
+        Path app = Files.createDirectories(sources.resolve("app/widgets"));
         Path io = Files.createDirectories(sources.resolve("org/springframework/core/io"));
         Path multipart = Files.createDirectories(sources.resolve("org/springframework/web/multipart/support"));
         return List.of(
@@ -154,15 +161,15 @@ class FrameworkTypesTest {
                             public String id = "<ctx>";
                         }
                         """),
-                write(collection, "PersistentCollection", """
-                        package org.hibernate.collection.spi;
-                        public interface PersistentCollection<E> {
-                        }
-                        """),
-                write(collection, "PersistentBag", """
-                        package org.hibernate.collection.spi;
-                        public class PersistentBag<E> extends java.util.ArrayList<E> implements PersistentCollection<E> {
-                            public String role = "<role>";
+                write(app, "WithFrameworkObjects", """
+                        package app.widgets;
+                        public class WithFrameworkObjects {
+                            public String note;
+                            public org.springframework.context.ApplicationContext context;
+                            public ClassLoader loader;
+                            public Thread worker;
+                            public org.hibernate.collection.spi.PersistentBag<String> bag;
+                            public org.springframework.core.io.InputStreamSource upload;
                         }
                         """));
     }
@@ -182,8 +189,12 @@ class FrameworkTypesTest {
         return loader.loadClass(pkg + "." + className).getConstructor().newInstance();
     }
 
-    private static Object field(Object bean, String name) throws ReflectiveOperationException {
-        return bean.getClass().getField(name).get(bean);
+    private static Object field(Object bean, String name) {
+        try {
+            return bean.getClass().getField(name).get(bean);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -438,66 +449,87 @@ class FrameworkTypesTest {
 
     // ---- infrastructure, by the type it is: not entered, and never silently ----
 
-    static Stream<Arguments> infrastructure() {
-        return Stream.of(
-                Arguments.of("org.springframework.context.support.GenericApplicationContext", "id", "<ctx>",
-                        "a Spring application context"),
-                Arguments.of("org.hibernate.collection.spi.PersistentBag", "role", "<role>",
-                        "a Hibernate persistent collection"));
+    /** Makes one infrastructure object, and checks afterwards that it was neither entered nor read. */
+    record Infrastructure(String className, String reason, Callable<Object> make, Consumer<Object> untouched) {
+        @Override
+        public String toString() {
+            return className;
+        }
     }
 
-    @SuppressWarnings("unchecked")
+    static Stream<Infrastructure> infrastructure() {
+        return Stream.of(
+                new Infrastructure("org.springframework.context.support.GenericApplicationContext",
+                        "a Spring application context",
+                        () -> newInfrastructure("org.springframework.context.support.GenericApplicationContext"),
+                        context -> assertEquals("<ctx>", field(context, "id"))),
+                // Hibernate's own, without a session: reading it would throw LazyInitializationException
+                new Infrastructure(PersistentBag.class.getName(), "a Hibernate persistent collection",
+                        PersistentBag::new,
+                        bag -> assertFalse(((PersistentBag<?>) bag).wasInitialized(), "the lazy bag was not read")));
+    }
+
     private static Object newInfrastructure(String className) throws ReflectiveOperationException {
-        Object object = loader.loadClass(className).getConstructor().newInstance();
-        if (object instanceof List) {
-            ((List<Object>) object).add("<e>");
-        }
-        return object;
+        return loader.loadClass(className).getConstructor().newInstance();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("infrastructure")
-    void infrastructureIsNotEnteredAndTheLenientWalkGoesOn(String className, String textField, String text,
-            String reason) throws ReflectiveOperationException {
-        Object infrastructure = newInfrastructure(className);
+    void infrastructureIsNotEnteredAndTheLenientWalkGoesOn(Infrastructure row) throws Exception {
+        Object infrastructure = row.make().call();
         Holder holder = new Holder(infrastructure);
 
         escaper(false).escapeGraph(holder);
 
         assertSame(infrastructure, holder.value);
-        assertEquals(text, field(infrastructure, textField));
-        if (infrastructure instanceof List<?> list) {
-            assertEquals(List.of("<e>"), list, "a lazy collection is not read");
-        }
+        row.untouched().accept(infrastructure);
         assertEquals("&lt;m&gt;", holder.marker, "the walk ran over the holder");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("infrastructure")
-    void infrastructureIsAnErrorNamingThePathAndTheReasonWhenStrict(String className, String textField,
-            String text, String reason) throws ReflectiveOperationException {
-        Object infrastructure = newInfrastructure(className);
+    void infrastructureIsAnErrorNamingThePathAndTheReasonWhenStrict(Infrastructure row) throws Exception {
+        Object infrastructure = row.make().call();
         Holder holder = new Holder(infrastructure);
 
         EscapeException e = assertThrows(EscapeException.class, () -> escaper(true).escapeGraph(holder));
 
         assertEquals("holder.value", e.getPath());
-        assertTrue(e.getMessage().contains(className + " is not entered: it is " + reason), e.getMessage());
+        assertTrue(e.getMessage().contains(row.className() + " is not entered: it is " + row.reason()), e.getMessage());
         assertTrue(e.getMessage().contains("@NoEscape"), e.getMessage());
-        assertEquals(text, field(infrastructure, textField));
+        row.untouched().accept(infrastructure);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("infrastructure")
-    void infrastructureAsTheRootIsReturnedUntouchedOrRefusedWhenStrict(String className, String textField,
-            String text, String reason) throws ReflectiveOperationException {
-        Object infrastructure = newInfrastructure(className);
+    void infrastructureAsTheRootIsReturnedUntouchedOrRefusedWhenStrict(Infrastructure row) throws Exception {
+        Object infrastructure = row.make().call();
 
         assertSame(infrastructure, escaper(false).escapeGraph(infrastructure));
         EscapeException e = assertThrows(EscapeException.class, () -> escaper(true).escapeGraph(infrastructure));
 
-        assertTrue(e.getMessage().contains(reason), e.getMessage());
-        assertEquals(text, field(infrastructure, textField));
+        assertTrue(e.getMessage().contains(row.reason()), e.getMessage());
+        row.untouched().accept(infrastructure);
+    }
+
+    @Test
+    void frameworkObjectsAHolderDeclaresShowInTheCoverageReportAsNotEntered() throws ReflectiveOperationException {
+        Class<?> holder = loader.loadClass("app.widgets.WithFrameworkObjects");
+
+        Map<String, String> report = new LinkedHashMap<>();
+        Escaper.coverage(holder).entries().forEach(entry -> report.put(entry.path(), entry.describe()));
+
+        assertEquals("HTML", report.get("withFrameworkObjects.note"));
+        assertEquals("not entered: org.springframework.context.ApplicationContext is a Spring application context",
+                report.get("withFrameworkObjects.context"));
+        assertTrue(report.get("withFrameworkObjects.loader").startsWith("not entered: java.lang.ClassLoader is a"
+                + " class of the JDK"), report.toString());
+        assertTrue(report.get("withFrameworkObjects.worker").startsWith("not entered: java.lang.Thread is a class"
+                + " of the JDK"), report.toString());
+        assertEquals("not entered: " + PersistentBag.class.getName() + " is a Hibernate persistent collection,"
+                + " which would load lazily from the database", report.get("withFrameworkObjects.bag"));
+        assertEquals("not entered: org.springframework.core.io.InputStreamSource is a file or resource, binary"
+                + " content", report.get("withFrameworkObjects.upload"));
     }
 
     @Test

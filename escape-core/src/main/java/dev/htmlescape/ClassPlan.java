@@ -2,6 +2,7 @@ package dev.htmlescape;
 
 import java.lang.invoke.MethodHandle;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * What the walker needs to know about one runtime class, computed once by {@link ClassPlans}: its
@@ -51,11 +52,17 @@ final class ClassPlan {
      */
     final String declined;
     private volatile boolean reportedDeclined;
+    /**
+     * For a collection or map of another library that refuses writes: makes the copy in its own type
+     * from the escaped contents in an unmodifiable JDK container; {@code null} where that container
+     * is the copy.
+     */
+    final Function<Object, Object> copyOf;
 
     private ClassPlan(Class<?> type, NodeKind kind, ContainerMode containerMode, boolean contentPlaced,
             boolean weakKeys, boolean indexedList, FieldSlot[] fields, FieldSlot[] components,
             SlotReader reader, MethodHandle canonicalConstructor, String unreadable, String unwalkedFields,
-            String declined) {
+            String declined, Function<Object, Object> copyOf) {
         this.type = type;
         this.kind = kind;
         this.containerMode = containerMode;
@@ -73,36 +80,37 @@ final class ClassPlan {
         this.unreadable = unreadable;
         this.unwalkedFields = unwalkedFields;
         this.declined = declined;
+        this.copyOf = copyOf;
     }
 
     static ClassPlan simple(Class<?> type, NodeKind kind) {
-        return new ClassPlan(type, kind, null, false, false, false, null, null, null, null, null, null, null);
+        return new ClassPlan(type, kind, null, false, false, false, null, null, null, null, null, null, null, null);
     }
 
     static ClassPlan declined(Class<?> type, String why) {
         return new ClassPlan(type, NodeKind.OPAQUE, null, false, false, false, null, null, null, null, null, null,
-                why);
+                why, null);
     }
 
     static ClassPlan container(Class<?> type, NodeKind kind, ContainerMode mode, boolean contentPlaced,
-            boolean weakKeys, boolean indexedList, String unwalkedFields) {
+            boolean weakKeys, boolean indexedList, String unwalkedFields, Function<Object, Object> copyOf) {
         return new ClassPlan(type, kind, mode, contentPlaced, weakKeys, indexedList, null, null, null,
-                null, null, unwalkedFields, null);
+                null, null, unwalkedFields, null, copyOf);
     }
 
     static ClassPlan bean(Class<?> type, FieldSlot[] fields, SlotReader reader) {
         return new ClassPlan(type, NodeKind.BEAN, null, false, false, false, fields, null, reader,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     static ClassPlan record(Class<?> type, FieldSlot[] components, SlotReader reader,
             MethodHandle constructor) {
         return new ClassPlan(type, NodeKind.RECORD, null, false, false, false, null, components, reader,
-                constructor, null, null, null);
+                constructor, null, null, null, null);
     }
 
     static ClassPlan unreadable(Class<?> type, NodeKind kind, String why) {
-        return new ClassPlan(type, kind, null, false, false, false, null, null, null, null, why, null, null);
+        return new ClassPlan(type, kind, null, false, false, false, null, null, null, null, why, null, null, null);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.WeakHashMap;
+import java.util.function.Function;
 
 /**
  * The {@link ClassPlan} of each class, computed on first use and cached for the life of the
@@ -46,9 +47,12 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             case SET:
             case COLLECTION:
             case MAP:
-                return ClassPlan.container(type, kind, TypeClassifier.containerMode(type),
+                Function<Object, Object> registered = policy.copyOf(type);
+                return ClassPlan.container(type, kind,
+                        registered != null ? ContainerMode.UNMODIFIABLE_COPY : TypeClassifier.containerMode(type),
                         TypeClassifier.isContentPlaced(type), WeakHashMap.class.isAssignableFrom(type),
-                        isIndexedList(type), textFieldsOf(type));
+                        isIndexedList(type), textFieldsOf(type),
+                        registered != null ? registered : LibraryCopies.factoryFor(type));
             case OPAQUE:
                 String declined = TypeClassifier.declineReason(type);
                 return declined != null && TypeClassifier.reportsDecline(type)

@@ -39,6 +39,7 @@ final class CollectionFrame extends Frame {
     @Override
     @SuppressWarnings("unchecked")
     void begin(ClassPlan plan) {
+        copyOf = plan.copyOf;
         collection = (Collection<Object>) node;
         kind = plan.kind;
         mode = TypeClassifier.modeOf(node, plan.containerMode);

@@ -226,8 +226,8 @@ final class CoverageScanner {
      * copied (Guava's immutable ones) and its holder cannot take the copy; {@code null} otherwise.
      * A container declared with a JDK interface may be mutable: the walker then writes it in place.
      */
-    private static String copiedIfImmutable(Item item, Class<?> raw) {
-        return LibraryCopies.isImmutable(raw) ? item.unwritable() : null;
+    private String copiedIfImmutable(Item item, Class<?> raw) {
+        return LibraryCopies.isImmutable(raw) || policy.copyOf(raw) != null ? item.unwritable() : null;
     }
 
     private void push(String path, Type type, Map<TypeVariable<?>, Type> bindings, EscapeContext context,

@@ -3,8 +3,11 @@ package dev.htmlescape;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Escapes every String reachable from an object graph, in place.
@@ -230,6 +233,7 @@ public final class Escaper {
         private int maxDepth = -1;
         private int maxNodes = -1;
         private final List<MethodHandles.Lookup> lookups = new ArrayList<>();
+        private final List<Policy.ImmutableType> immutableTypes = new ArrayList<>();
 
         private Builder() {
         }
@@ -348,6 +352,72 @@ public final class Escaper {
         }
 
         /**
+         * Declares a collection class of another library whose instances refuse writes, and how to
+         * make an escaped copy of one in its own type, so that the copy fits a field declared with
+         * that type. Guava's immutable collections are known without this. The copy is made from
+         * the escaped elements, an unmodifiable JDK collection in the original's order (sorted by
+         * the original's comparator when the original is a {@code SortedSet}); a clean collection is
+         * never copied. Subclasses of {@code type} are copied the same way; the first declaration
+         * that fits wins.
+         *
+         * <pre>{@code
+         * Escaper.builder().immutableCollection(PVector.class, TreePVector::from).build();
+         * }</pre>
+         *
+         * @param type the collection class or interface
+         * @param copyOf makes the copy from the escaped elements; what it throws is reported as an
+         *     {@link EscapeException} with the path
+         * @param <C> the collection type
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalStateException if {@code type} was already declared
+         */
+        @SuppressWarnings("unchecked")
+        public <C extends Collection<?>> Builder immutableCollection(Class<C> type,
+                Function<? super Collection<Object>, ? extends C> copyOf) {
+            return immutableType(type, Collection.class, contents -> copyOf.apply((Collection<Object>) contents),
+                    copyOf);
+        }
+
+        /**
+         * Declares a map class of another library whose instances refuse writes, and how to make an
+         * escaped copy of one in its own type; see {@link #immutableCollection}. The copy is made
+         * from the escaped entries, an unmodifiable JDK map in the original's order (sorted by the
+         * original's comparator when the original is a {@code SortedMap}).
+         *
+         * <pre>{@code
+         * Escaper.builder().immutableMap(PMap.class, HashTreePMap::from).build();
+         * }</pre>
+         *
+         * @param type the map class or interface
+         * @param copyOf makes the copy from the escaped entries
+         * @param <M> the map type
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalStateException if {@code type} was already declared
+         */
+        @SuppressWarnings("unchecked")
+        public <M extends Map<?, ?>> Builder immutableMap(Class<M> type,
+                Function<? super Map<Object, Object>, ? extends M> copyOf) {
+            return immutableType(type, Map.class, contents -> copyOf.apply((Map<Object, Object>) contents), copyOf);
+        }
+
+        private Builder immutableType(Class<?> type, Class<?> kind, Function<Object, Object> copy, Object given) {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(given, "copyOf");
+            if (!kind.isAssignableFrom(type)) {
+                throw new IllegalArgumentException(type.getName() + " is not a " + kind.getSimpleName());
+            }
+            for (Policy.ImmutableType declared : immutableTypes) {
+                if (declared.type() == type) {
+                    throw new IllegalStateException("the copy of " + type.getName() + " was already set");
+                }
+            }
+            immutableTypes.add(new Policy.ImmutableType(type, copy));
+            return this;
+        }
+
+        /**
          * Builds the immutable, thread-safe {@link Escaper}.
          *
          * @return the configured escaper
@@ -360,7 +430,8 @@ public final class Escaper {
                     maxDepth == -1 ? DEFAULT_MAX_DEPTH : maxDepth,
                     maxNodes == -1 ? DEFAULT_MAX_NODES : maxNodes,
                     List.copyOf(lookups),
-                    compileReaders));
+                    compileReaders,
+                    List.copyOf(immutableTypes)));
         }
 
         /**

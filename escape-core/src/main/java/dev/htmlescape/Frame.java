@@ -3,6 +3,7 @@ package dev.htmlescape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One object on the walker's explicit stack: it hands out its children one at a time, takes back
@@ -40,6 +41,8 @@ abstract class Frame {
      * error rather than copied.
      */
     boolean heldAsItself;
+    /** For a container: its plan's {@link ClassPlan#copyOf}, set by {@link #begin}. */
+    Function<Object, Object> copyOf;
     /** Holders that reached this node through a cycle before it was rebuilt. */
     private List<Frame> waitingHolders;
     private List<Integer> waitingSlots;
@@ -155,14 +158,17 @@ abstract class Frame {
 
     /**
      * {@code jdkCopy} as a container of the original node's own type, where the library that made
-     * the node has a known factory ({@link LibraryCopies}); the factory's refusal (a {@code BiMap}
-     * given two equal values) is this node's error.
+     * the node has a known factory ({@link LibraryCopies}) or the application registered one; the
+     * factory's refusal (a {@code BiMap} given two equal values) is this node's error.
      *
      * @param what what the copy holds, for the message: elements or entries
      */
     final Object inTheOriginalsType(Object jdkCopy, String what) {
+        if (copyOf == null) {
+            return jdkCopy;
+        }
         try {
-            return LibraryCopies.inTheOriginalsType(node, jdkCopy);
+            return copyOf.apply(jdkCopy);
         } catch (RuntimeException refused) {
             throw error(-1, node.getClass().getName() + " refused the escaped " + what + " (" + refused + ")",
                     refused);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.function.Function;
 
 /**
  * Copies of other libraries' immutable collections in their own type, so that a copy fits
@@ -66,28 +67,29 @@ final class LibraryCopies {
     }
 
     /**
-     * {@code jdkCopy}, the escaped contents of {@code original} in an unmodifiable JDK container,
-     * as a container of the original's own library type where its factory is known; otherwise
-     * {@code jdkCopy} itself.
-     *
-     * @throws RuntimeException what the library's factory throws (a {@code BiMap} given two equal
-     *     values, say), for the caller to report with its path
+     * How to copy an instance of {@code type} in its own type from the escaped contents, an
+     * unmodifiable JDK container in the original's order (sorted by its comparator where it is
+     * sorted); or {@code null} where no factory is known and the JDK container is the copy. What
+     * the factory throws (a {@code BiMap} given two equal values, say) is thrown as it is, for the
+     * caller to report with its path.
      */
-    static Object inTheOriginalsType(Object original, Object jdkCopy) {
-        Method factory = FACTORY_OF.get(original.getClass());
+    static Function<Object, Object> factoryFor(Class<?> type) {
+        Method factory = FACTORY_OF.get(type);
         if (factory == null) {
-            return jdkCopy;
+            return null;
         }
-        try {
-            return factory.invoke(null, jdkCopy);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException refused) {
-                throw refused;
+        return jdkCopy -> {
+            try {
+                return factory.invoke(null, jdkCopy);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException refused) {
+                    throw refused;
+                }
+                throw new IllegalStateException(factory + " failed", e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(factory + " is not accessible", e);
             }
-            throw new IllegalStateException(factory + " failed", e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(factory + " is not accessible", e);
-        }
+        };
     }
 
     private static Class<?> supertypeNamed(Class<?> type, String name) {

@@ -39,6 +39,7 @@ final class MapFrame extends Frame {
 
     @Override
     void begin(ClassPlan plan) {
+        copyOf = plan.copyOf;
         mode = plan.containerMode;
         escapeKeys = walker.escapeMapKeys();
         weakKeys = plan.weakKeys;

@@ -2,6 +2,7 @@ package dev.htmlescape;
 
 import java.lang.invoke.MethodHandles;
 import java.util.List;
+import java.util.function.Function;
 
 /** The settings of one {@link Escaper}, fixed at {@code build()}. */
 record Policy(
@@ -11,5 +12,20 @@ record Policy(
         int maxDepth,
         int maxNodes,
         List<MethodHandles.Lookup> lookups,
-        boolean compileReaders) {
+        boolean compileReaders,
+        List<Policy.ImmutableType> immutableTypes) {
+
+    /** A collection or map class of another library whose instances refuse writes, and how to copy one. */
+    record ImmutableType(Class<?> type, Function<Object, Object> copyOf) {
+    }
+
+    /** How the application copies instances of {@code type}, the first it registered that fits; or {@code null}. */
+    Function<Object, Object> copyOf(Class<?> type) {
+        for (ImmutableType registered : immutableTypes) {
+            if (registered.type().isAssignableFrom(type)) {
+                return registered.copyOf();
+            }
+        }
+        return null;
+    }
 }

@@ -269,4 +269,129 @@ class ThirdPartyImmutableCollectionsTest {
         assertEquals("withReadOnlyLists.asItself", e.getPath());
         assertTrue(e.getMessage().contains("does not fit the field's type"), e.getMessage());
     }
+
+    // ---- another library's immutable types, declared through the builder ----
+
+    /** An immutable list of a library the core does not know, with its own factory. */
+    static final class FrozenList<E> extends AbstractList<E> {
+        private final List<E> items;
+
+        private FrozenList(List<E> items) {
+            this.items = items;
+        }
+
+        static <E> FrozenList<E> copyOf(Collection<? extends E> items) {
+            if (items.stream().anyMatch(item -> String.valueOf(item).contains("&amp;amp;"))) {
+                throw new IllegalArgumentException("escaped twice");
+            }
+            return new FrozenList<>(List.copyOf(items));
+        }
+
+        @Override
+        public E get(int index) {
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+    }
+
+    /** An immutable map of such a library. */
+    static final class FrozenMap<K, V> extends java.util.AbstractMap<K, V> {
+        private final Map<K, V> entries;
+
+        private FrozenMap(Map<K, V> entries) {
+            this.entries = entries;
+        }
+
+        static <K, V> FrozenMap<K, V> copyOf(Map<? extends K, ? extends V> entries) {
+            return new FrozenMap<>(java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries)));
+        }
+
+        @Override
+        public Set<Entry<K, V>> entrySet() {
+            return entries.entrySet();
+        }
+    }
+
+    static class WithFrozenTypes {
+        FrozenList<String> tags = FrozenList.copyOf(List.of("<b>", "ok"));
+        FrozenMap<String, String> labels = FrozenMap.copyOf(Map.of("<k>", "<v>"));
+    }
+
+    private static final Escaper KNOWS_FROZEN_TYPES = Escaper.builder().strict(true)
+            .immutableCollection(FrozenList.class, FrozenList::copyOf)
+            .immutableMap(FrozenMap.class, FrozenMap::copyOf)
+            .build();
+
+    @Test
+    void aDeclaredImmutableTypeIsCopiedThroughItsFactoryIntoAFieldOfItsOwnType() {
+        WithFrozenTypes holder = new WithFrozenTypes();
+
+        KNOWS_FROZEN_TYPES.escapeGraph(holder);
+
+        assertInstanceOf(FrozenList.class, holder.tags);
+        assertEquals(List.of("&lt;b&gt;", "ok"), holder.tags);
+        assertInstanceOf(FrozenMap.class, holder.labels);
+        assertEquals(Map.of("&lt;k&gt;", "&lt;v&gt;"), holder.labels);
+    }
+
+    @Test
+    void aCleanDeclaredImmutableTypeKeepsItsIdentity() {
+        WithFrozenTypes holder = new WithFrozenTypes();
+        holder.tags = FrozenList.copyOf(List.of("ok"));
+        FrozenList<String> clean = holder.tags;
+
+        KNOWS_FROZEN_TYPES.escapeGraph(holder);
+
+        assertSame(clean, holder.tags);
+    }
+
+    @Test
+    void withoutTheDeclarationTheCopyDoesNotFitAndTheErrorNamesThePath() {
+        EscapeException e = assertThrows(EscapeException.class, () -> Escaper.escape(new WithFrozenTypes()));
+
+        assertEquals("withFrozenTypes.tags", e.getPath());
+        assertTrue(e.getMessage().contains("does not fit the field's type"), e.getMessage());
+    }
+
+    @Test
+    void whatTheFactoryThrowsIsAnEscapeExceptionWithThePath() {
+        WithFrozenTypes holder = new WithFrozenTypes();
+        holder.tags = FrozenList.copyOf(List.of("&amp;"));
+
+        EscapeException e = assertThrows(EscapeException.class, () -> KNOWS_FROZEN_TYPES.escapeGraph(holder));
+
+        assertEquals("withFrozenTypes.tags", e.getPath());
+        assertTrue(e.getMessage().contains("escaped twice"), e.getMessage());
+    }
+
+    @Test
+    void theCoverageReportCountsADeclaredImmutableTypeInAFinalFieldAsNotWritable() {
+        class FinalFrozen {
+            final FrozenList<String> tags = FrozenList.copyOf(List.of("x"));
+        }
+
+        Coverage coverage = KNOWS_FROZEN_TYPES.coverageOf(FinalFrozen.class);
+
+        assertEquals(Coverage.Treatment.NOT_WRITABLE, coverage.entries().get(0).treatment(), coverage.toString());
+    }
+
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void theBuilderRefusesATypeTwiceANonCollectionAndNulls() {
+        Escaper.Builder builder = Escaper.builder().immutableCollection(FrozenList.class, FrozenList::copyOf);
+
+        IllegalStateException twice = assertThrows(IllegalStateException.class,
+                () -> builder.immutableCollection(FrozenList.class, FrozenList::copyOf));
+        IllegalArgumentException notACollection = assertThrows(IllegalArgumentException.class,
+                () -> builder.immutableCollection((Class) String.class, items -> null));
+
+        assertTrue(twice.getMessage().contains(FrozenList.class.getName() + " was already set"), twice.getMessage());
+        assertTrue(notACollection.getMessage().contains("java.lang.String is not a Collection"));
+        assertThrows(NullPointerException.class, () -> builder.immutableMap(null, FrozenMap::copyOf));
+        assertThrows(NullPointerException.class, () -> builder.immutableMap(FrozenMap.class, null));
+    }
 }

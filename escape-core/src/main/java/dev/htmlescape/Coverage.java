@@ -21,7 +21,9 @@ import java.util.Objects;
  * <p>Paths are written as the walker names them in an {@link EscapeException}, with {@code []} for
  * every element of an array or collection, {@code {key}} and {@code {value}} for a map's keys and
  * values and {@code ?} for an {@code Optional}'s content. A class met again below itself (a tree
- * of nodes) is not expanded a second time: its paths are those listed above it.
+ * of nodes) is not expanded a second time: its paths are those listed above it. The report knows
+ * the declared types only: fields that a subclass adds at run time are not in it, and what a
+ * field declared {@code Object} or with an interface holds is {@link Treatment#AT_RUN_TIME}.
  *
  * <p>Thread-safety: immutable.
  */

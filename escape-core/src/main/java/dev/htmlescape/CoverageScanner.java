@@ -138,11 +138,19 @@ final class CoverageScanner {
         return type.getName() + " is a class of the JDK, whose objects are not entered: only String is escaped";
     }
 
-    private void expandBean(Item item, Class<?> raw) {
+    /** The ancestors of {@code item}'s children; {@code null} if {@code raw} is expanded above already. */
+    private static Ancestors entered(Item item, Class<?> raw) {
         if (item.ancestors() != null && item.ancestors().contains(raw)) {
+            return null;
+        }
+        return new Ancestors(raw, item.ancestors());
+    }
+
+    private void expandBean(Item item, Class<?> raw) {
+        Ancestors ancestors = entered(item, raw);
+        if (ancestors == null) {
             return;
         }
-        Ancestors ancestors = new Ancestors(raw, item.ancestors());
         Map<TypeVariable<?>, Type> bindings = bindingsOf(item.type(), item.bindings());
         EscapeContext runtimeTypeContext = ClassPlans.contextOf(raw);
         List<Item> children = new ArrayList<>();
@@ -180,10 +188,10 @@ final class CoverageScanner {
     }
 
     private void expandRecord(Item item, Class<?> raw) {
-        if (item.ancestors() != null && item.ancestors().contains(raw)) {
+        Ancestors ancestors = entered(item, raw);
+        if (ancestors == null) {
             return;
         }
-        Ancestors ancestors = new Ancestors(raw, item.ancestors());
         Map<TypeVariable<?>, Type> bindings = bindingsOf(item.type(), item.bindings());
         EscapeContext typeContext = ClassPlans.contextOf(raw);
         List<Item> children = new ArrayList<>();

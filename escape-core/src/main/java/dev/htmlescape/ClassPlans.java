@@ -84,7 +84,6 @@ final class ClassPlans extends ClassValue<ClassPlan> {
 
     private ClassPlan beanPlan(Class<?> type, MethodHandles.Lookup lookup) throws IllegalAccessException {
         List<FieldSlot> slots = new ArrayList<>();
-        EscapeContext runtimeTypeContext = contextOf(type);
         for (Class<?> c = type; c != null && !TypeClassifier.isJdk(c); c = c.getSuperclass()) {
             MethodHandles.Lookup declaring;
             try {
@@ -92,13 +91,12 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             } catch (IllegalAccessException e) {
                 return ClassPlan.unreadable(type, NodeKind.BEAN, notOpenMessage(c));
             }
-            EscapeContext declaringContext = contextOf(c);
             for (Field field : c.getDeclaredFields()) {
                 if (!mayHoldText(field)) {
                     continue;
                 }
                 int modifiers = field.getModifiers();
-                EscapeContext context = firstNonNull(contextOf(field), declaringContext, runtimeTypeContext);
+                EscapeContext context = fieldContext(field, type);
                 MethodHandle getter = declaring.unreflectGetter(field).asType(GETTER);
                 MethodHandle setter = Modifier.isFinal(modifiers)
                         ? null : declaring.unreflectSetter(field).asType(SETTER);
@@ -118,7 +116,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
     }
 
     /** Whether a field may hold text the walker would look at. */
-    static boolean mayHoldText(Field field) {
+    private static boolean mayHoldText(Field field) {
         return !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()
                 && !field.isAnnotationPresent(NoEscape.class)
                 && !TypeClassifier.neverEntered(field.getType());
@@ -146,7 +144,6 @@ final class ClassPlans extends ClassValue<ClassPlan> {
         RecordComponent[] recordComponents = type.getRecordComponents();
         FieldSlot[] slots = new FieldSlot[recordComponents.length];
         Class<?>[] parameterTypes = new Class<?>[recordComponents.length];
-        EscapeContext typeContext = contextOf(type);
         for (int i = 0; i < recordComponents.length; i++) {
             RecordComponent component = recordComponents[i];
             parameterTypes[i] = component.getType();
@@ -154,7 +151,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             MethodHandle getter = componentField(type, component, lookup);
             boolean excluded = component.isAnnotationPresent(NoEscape.class)
                     || TypeClassifier.neverEntered(component.getType());
-            EscapeContext context = firstNonNull(contextOf(component), typeContext, null);
+            EscapeContext context = componentContext(component);
             slots[i] = new FieldSlot(type, component.getName(), component.getType(), excluded, context, getter, null);
         }
         MethodHandle constructor;
@@ -177,12 +174,26 @@ final class ClassPlans extends ClassValue<ClassPlan> {
         }
     }
 
-    static EscapeContext contextOf(AnnotatedElement element) {
+    /**
+     * The context of a field's Strings, and of those in a container it holds, in an instance of
+     * {@code runtimeType}: the field's {@code @Escape}, else its declaring class's, else the runtime
+     * class's; {@code null} for the walk's default. The coverage report decides by the same rule.
+     */
+    static EscapeContext fieldContext(Field field, Class<?> runtimeType) {
+        return firstNonNull(contextOf(field), contextOf(field.getDeclaringClass()), contextOf(runtimeType));
+    }
+
+    /** The context of a record component's Strings: its {@code @Escape}, else its record's; {@code null} for the default. */
+    static EscapeContext componentContext(RecordComponent component) {
+        return firstNonNull(contextOf(component), contextOf(component.getDeclaringRecord()), null);
+    }
+
+    private static EscapeContext contextOf(AnnotatedElement element) {
         Escape escape = element.getAnnotation(Escape.class);
         return escape == null ? null : escape.value();
     }
 
-    static EscapeContext firstNonNull(EscapeContext a, EscapeContext b, EscapeContext c) {
+    private static EscapeContext firstNonNull(EscapeContext a, EscapeContext b, EscapeContext c) {
         return a != null ? a : b != null ? b : c;
     }
 }

@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,7 +65,7 @@ final class CoverageScanner {
 
     static Coverage scan(Type root, Policy policy) {
         CoverageScanner scanner = new CoverageScanner(policy);
-        scanner.pending.push(new Item(rootName(rawClass(root, Map.of())), root, Map.of(), null, null, null));
+        scanner.pending.push(new Item(GraphWalker.rootName(rawClass(root, Map.of())), root, Map.of(), null, null, null));
         while (!scanner.pending.isEmpty()) {
             scanner.look(scanner.pending.pop());
         }
@@ -152,11 +151,9 @@ final class CoverageScanner {
             return;
         }
         Map<TypeVariable<?>, Type> bindings = bindingsOf(item.type(), item.bindings());
-        EscapeContext runtimeTypeContext = ClassPlans.contextOf(raw);
         List<Item> children = new ArrayList<>();
         List<Item> textChildren = new ArrayList<>();
         for (Class<?> c = raw; c != null && !TypeClassifier.isJdk(c); c = c.getSuperclass()) {
-            EscapeContext declaringContext = ClassPlans.contextOf(c);
             for (Field field : c.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
                     continue;
@@ -173,8 +170,7 @@ final class CoverageScanner {
                     child = Item.decided(path, field.getType(), Coverage.Treatment.NOT_ENTERED,
                             jdkNotEntered(field.getType()));
                 } else {
-                    EscapeContext context = ClassPlans.firstNonNull(ClassPlans.contextOf(field), declaringContext,
-                            runtimeTypeContext);
+                    EscapeContext context = ClassPlans.fieldContext(field, raw);
                     String unwritable = Modifier.isFinal(field.getModifiers())
                             ? "final field of " + c.getName() + ", which is not a record" : null;
                     child = new Item(path, field.getGenericType(), bindings, context, unwritable, ancestors);
@@ -193,7 +189,6 @@ final class CoverageScanner {
             return;
         }
         Map<TypeVariable<?>, Type> bindings = bindingsOf(item.type(), item.bindings());
-        EscapeContext typeContext = ClassPlans.contextOf(raw);
         List<Item> children = new ArrayList<>();
         for (RecordComponent component : raw.getRecordComponents()) {
             String path = item.path() + "." + component.getName();
@@ -205,7 +200,7 @@ final class CoverageScanner {
             if (TypeClassifier.neverEntered(component.getType())) {
                 continue;
             }
-            EscapeContext context = ClassPlans.firstNonNull(ClassPlans.contextOf(component), typeContext, null);
+            EscapeContext context = ClassPlans.componentContext(component);
             // a record is rebuilt: its text can be written only where the record itself can be replaced
             children.add(new Item(path, component.getGenericType(), bindings, context, item.unwritable(), ancestors));
         }
@@ -255,14 +250,6 @@ final class CoverageScanner {
 
     private static boolean isContainerInterface(Class<?> type) {
         return Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type);
-    }
-
-    private static String rootName(Class<?> type) {
-        String simpleName = type.getSimpleName().replace("[]", "");
-        if (simpleName.isEmpty()) {
-            return "root";
-        }
-        return simpleName.substring(0, 1).toLowerCase(Locale.ROOT) + simpleName.substring(1);
     }
 
     // ---- generics: what a declared type is, with the type variables of its holders bound ----

@@ -514,7 +514,12 @@ final class GraphWalker {
     }
 
     private static String rootName(Object root) {
-        String simpleName = root.getClass().getSimpleName().replace("[]", "");
+        return rootName(root.getClass());
+    }
+
+    /** The name a path starts with for a root of {@code type}: its simple name, decapitalized. */
+    static String rootName(Class<?> type) {
+        String simpleName = type.getSimpleName().replace("[]", "");
         if (simpleName.isEmpty()) {
             return "root";
         }

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.function.Function;
@@ -33,14 +34,14 @@ final class LibraryCopies {
             new Factory("com.google.common.collect.ImmutableMap", "copyOf", Map.class));
 
     /** The supertypes whose every instance refuses writes: copied, never written. */
-    private static final List<String> IMMUTABLE_TYPES = List.of(
+    private static final Set<String> IMMUTABLE_TYPES = Set.of(
             "com.google.common.collect.ImmutableCollection", "com.google.common.collect.ImmutableMap");
 
     private static final ClassValue<Method> FACTORY_OF = new ClassValue<>() {
         @Override
         protected Method computeValue(Class<?> type) {
             for (Factory factory : FACTORIES) {
-                Class<?> declaring = supertypeNamed(type, factory.typeName());
+                Class<?> declaring = TypeClassifier.supertypeNamed(type, Set.of(factory.typeName()));
                 if (declaring != null) {
                     try {
                         return declaring.getMethod(factory.method(), factory.parameter());
@@ -58,12 +59,7 @@ final class LibraryCopies {
 
     /** Whether every instance of {@code type} refuses writes, as another library documents it. */
     static boolean isImmutable(Class<?> type) {
-        for (String name : IMMUTABLE_TYPES) {
-            if (supertypeNamed(type, name) != null) {
-                return true;
-            }
-        }
-        return false;
+        return TypeClassifier.supertypeNamed(type, IMMUTABLE_TYPES) != null;
     }
 
     /**
@@ -90,14 +86,5 @@ final class LibraryCopies {
                 throw new IllegalStateException(factory + " is not accessible", e);
             }
         };
-    }
-
-    private static Class<?> supertypeNamed(Class<?> type, String name) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (c.getName().equals(name)) {
-                return c;
-            }
-        }
-        return null;
     }
 }

@@ -248,20 +248,24 @@ final class TypeClassifier {
 
     /** The reason {@link #INFRASTRUCTURE} gives for the first of a class's supertypes it names. */
     private static String infrastructureReason(Class<?> type) {
-        String name = firstSupertypeNamed(type, INFRASTRUCTURE.keySet());
-        return name == null ? null : INFRASTRUCTURE.get(name);
+        Class<?> named = supertypeNamed(type, INFRASTRUCTURE.keySet());
+        return named == null ? null : INFRASTRUCTURE.get(named.getName());
     }
 
-    /** The first name of {@code names} that {@code type} or one of its supertypes outside the JDK has. */
-    private static String firstSupertypeNamed(Class<?> type, Set<String> names) {
+    /**
+     * The first of {@code type} and its supertypes outside the JDK, classes and interfaces, whose
+     * name is one of {@code names}; or {@code null}. How the core recognises other libraries' types
+     * without depending on them.
+     */
+    static Class<?> supertypeNamed(Class<?> type, Set<String> names) {
         for (Class<?> c = type; c != null && !isJdk(c); c = c.getSuperclass()) {
             if (names.contains(c.getName())) {
-                return c.getName();
+                return c;
             }
             for (Class<?> implemented : c.getInterfaces()) {
-                String name = firstSupertypeNamed(implemented, names);
-                if (name != null) {
-                    return name;
+                Class<?> named = supertypeNamed(implemented, names);
+                if (named != null) {
+                    return named;
                 }
             }
         }
@@ -274,7 +278,7 @@ final class TypeClassifier {
      * alone by design. A stateless proxy is not reported either.
      */
     static boolean reportsDecline(Class<?> type) {
-        return holdsState(type) && firstSupertypeNamed(type, BINARY_CONTENT) == null;
+        return holdsState(type) && supertypeNamed(type, BINARY_CONTENT) == null;
     }
 
     private static boolean holdsState(Class<?> type) {

@@ -7,6 +7,4 @@ module dev.htmlescape.jackson {
     requires transitive tools.jackson.databind;
 
     exports dev.htmlescape.jackson;
-
-    provides tools.jackson.databind.JacksonModule with dev.htmlescape.jackson.HtmlEscapeModule;
 }

@@ -7,6 +7,4 @@ module dev.htmlescape.jackson2 {
     requires transitive com.fasterxml.jackson.databind;
 
     exports dev.htmlescape.jackson2;
-
-    provides com.fasterxml.jackson.databind.Module with dev.htmlescape.jackson2.HtmlEscapeModule;
 }

@@ -17,7 +17,6 @@ module dev.htmlescape.spring {
     requires static jakarta.servlet;
     requires static dev.htmlescape.jackson;
     requires static tools.jackson.databind;
-    requires static spring.boot.jackson;
     requires static dev.htmlescape.jackson2;
     requires static com.fasterxml.jackson.databind;
 

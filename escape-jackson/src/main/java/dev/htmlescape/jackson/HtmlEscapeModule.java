@@ -20,7 +20,7 @@ import tools.jackson.databind.JacksonModule;
  *
  * <pre>{@code
  * JsonMapper mapper = JsonMapper.builder()
- *         .addModule(new HtmlEscapeModule())      // or findAndAddModules()
+ *         .addModule(new HtmlEscapeModule())      // never found by findAndAddModules(): added by name
  *         .build();
  * Comment comment = mapper.readValue(json, Comment.class);
  * }</pre>

@@ -93,11 +93,12 @@ class BehaviourTest {
     }
 
     @Test
-    void findAndAddModulesFindsTheModuleThroughTheServiceLoader() {
+    void findAndAddModulesLeavesTheModuleOut() {
+        // a mapper found by ServiceLoader also reads JSON that is not user input: escaping is added by name only
         JsonMapper found = JsonMapper.builder().findAndAddModules().build();
 
-        assertTrue(found.registeredModules().stream().anyMatch(m -> HtmlEscapeModule.NAME.equals(m.getModuleName())));
-        assertEquals("&lt;b&gt;", found.readValue(json("'<b>'"), String.class));
+        assertFalse(found.registeredModules().stream().anyMatch(m -> HtmlEscapeModule.NAME.equals(m.getModuleName())));
+        assertEquals("<b>", found.readValue(json("'<b>'"), String.class));
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.Properties;
  *
  * <pre>{@code
  * ObjectMapper mapper = JsonMapper.builder()
- *         .addModule(new HtmlEscapeModule())      // or findAndAddModules()
+ *         .addModule(new HtmlEscapeModule())      // never found by findAndAddModules(): added by name
  *         .build();
  * Comment comment = mapper.readValue(json, Comment.class);
  * }</pre>

@@ -93,12 +93,13 @@ class BehaviourTest {
     }
 
     @Test
-    void findAndAddModulesFindsTheModuleThroughTheServiceLoader() throws Exception {
+    void findAndAddModulesLeavesTheModuleOut() throws Exception {
+        // a mapper found by ServiceLoader also reads JSON that is not user input: escaping is added by name only
         JsonMapper found = JsonMapper.builder().findAndAddModules().build();
 
-        assertTrue(found.getRegisteredModuleIds().contains(HtmlEscapeModule.class.getName()),
+        assertFalse(found.getRegisteredModuleIds().contains(HtmlEscapeModule.class.getName()),
                 found.getRegisteredModuleIds().toString());
-        assertEquals("&lt;b&gt;", found.readValue(json("'<b>'"), String.class));
+        assertEquals("<b>", found.readValue(json("'<b>'"), String.class));
     }
 
     @Test

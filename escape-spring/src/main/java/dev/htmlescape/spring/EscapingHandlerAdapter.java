@@ -24,6 +24,9 @@ final class EscapingHandlerAdapter extends RequestMappingHandlerAdapter {
 
     @Override
     public void afterPropertiesSet() {
+        if (inputs.jacksonEscapesWhileReading()) {
+            setMessageConverters(JacksonReaders.escapingWhileReading(getMessageConverters(), inputs.escaper()));
+        }
         super.afterPropertiesSet();
         // the same resolvers in the same order as the adapter's own, to learn which one each parameter gets
         resolvers = new HandlerMethodArgumentResolverComposite().addResolvers(getArgumentResolvers());

@@ -152,24 +152,24 @@ public class HtmlEscapeProperties {
         WHILE_READING
     }
 
-    /** Settings for Spring Boot's shared Jackson 3 {@code JsonMapper}. */
+    /** Settings for the Jackson mapper that reads JSON request bodies. */
     public static class Jackson {
 
         /**
-         * Whether the htmlescape Jackson module is put on Spring Boot's shared JsonMapper. Off by
-         * default: that mapper also reads JSON that is not user input (HTTP client responses,
-         * messages), and Boot would otherwise pick the module up through ServiceLoader. When on,
-         * JSON request bodies read with that mapper are escaped while they are read, before
-         * validation, and not again after it.
+         * Whether JSON request bodies are escaped by the htmlescape Jackson module while they are
+         * read, before validation, and not again after it. When on, the JSON converter of request
+         * bodies reads with a copy of its mapper with the module added; the application's shared
+         * mapper, which also reads HTTP client responses and messages, stays without it. Off by
+         * default: then bodies are escaped after validation, as the phase says.
          */
-        private boolean sharedMapper = false;
+        private boolean requestBodies = false;
 
-        public boolean isSharedMapper() {
-            return sharedMapper;
+        public boolean isRequestBodies() {
+            return requestBodies;
         }
 
-        public void setSharedMapper(boolean sharedMapper) {
-            this.sharedMapper = sharedMapper;
+        public void setRequestBodies(boolean requestBodies) {
+            this.requestBodies = requestBodies;
         }
     }
 }

@@ -67,6 +67,7 @@ final class RequestInputEscaper {
     private final Escaper escaper;
     private final List<PathPattern> excludedPaths;
     private final boolean escapeBodiesWhileReading;
+    private final boolean jacksonEscapesWhileReading;
     /**
      * By the handler method Spring registered: the same instance on every request, so a lookup is
      * an identity hit, not an {@code equals} of methods.
@@ -78,6 +79,16 @@ final class RequestInputEscaper {
         this.escaper = escaper;
         this.excludedPaths = properties.getExcludePaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
         this.escapeBodiesWhileReading = properties.getPhase() == HtmlEscapeProperties.Phase.WHILE_READING;
+        this.jacksonEscapesWhileReading = properties.getJackson().isRequestBodies();
+    }
+
+    Escaper escaper() {
+        return escaper;
+    }
+
+    /** Whether the JSON converters of request bodies get a copy of their mapper with the Jackson module. */
+    boolean jacksonEscapesWhileReading() {
+        return jacksonEscapesWhileReading;
     }
 
     /**

@@ -20,8 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 class HtmlEscapeAutoConfigurationTest {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(HtmlEscapeAutoConfiguration.class,
-                    HtmlEscapeJacksonAutoConfiguration.class, WebMvcAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(HtmlEscapeAutoConfiguration.class, WebMvcAutoConfiguration.class,
                     JacksonAutoConfiguration.class));
 
     @Test
@@ -37,18 +36,12 @@ class HtmlEscapeAutoConfigurationTest {
     }
 
     @Test
-    void keepsTheJacksonModuleOffTheSharedMapperByDefault() {
-        // Boot finds the module through ServiceLoader; the shared mapper also reads JSON that is not user input
-        assertThat(tools.jackson.databind.cfg.MapperBuilder.findModules()).hasAtLeastOneElementOfType(HtmlEscapeModule.class);
-        runner.run(context -> assertThat(context.getBean(JsonMapper.class).registeredModules())
-                .noneMatch(HtmlEscapeModule.class::isInstance));
-    }
-
-    @Test
-    void putsTheJacksonModuleOnTheSharedMapperWhenAskedTo() {
-        runner.withPropertyValues("html-escape.jackson.shared-mapper=true")
+    void keepsTheJacksonModuleOffTheSharedMapper() {
+        // no ServiceLoader registration: the shared mapper also reads JSON that is not user input
+        assertThat(tools.jackson.databind.cfg.MapperBuilder.findModules()).noneMatch(HtmlEscapeModule.class::isInstance);
+        runner.withPropertyValues("html-escape.jackson.request-bodies=true")
                 .run(context -> assertThat(context.getBean(JsonMapper.class).registeredModules())
-                        .hasAtLeastOneElementOfType(HtmlEscapeModule.class));
+                        .noneMatch(HtmlEscapeModule.class::isInstance));
     }
 
     @Test
@@ -63,7 +56,7 @@ class HtmlEscapeAutoConfigurationTest {
 
     @Test
     void removesEverythingWhenDisabled() {
-        runner.withPropertyValues("html-escape.enabled=false", "html-escape.jackson.shared-mapper=true").run(context -> {
+        runner.withPropertyValues("html-escape.enabled=false", "html-escape.jackson.request-bodies=true").run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(Escaper.class).doesNotHaveBean(HtmlEscapeProperties.class)
                     .doesNotHaveBean(RequestInputEscaper.class).doesNotHaveBean(BodyReadAdvice.class)
                     .doesNotHaveBean(EscapeExceptionAdvice.class).doesNotHaveBean(EscapingAdapterCheck.class);

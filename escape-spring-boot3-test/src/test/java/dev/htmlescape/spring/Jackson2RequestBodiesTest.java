@@ -11,19 +11,22 @@ import dev.htmlescape.jackson2.HtmlEscapeModule;
 import dev.htmlescape.spring.InputsController.Comment;
 import dev.htmlescape.spring.InputsController.Person;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
- * On Spring Boot 3, the Jackson 2 module goes on Boot's shared {@code ObjectMapper} only when asked
- * to; then it escapes JSON bodies while reading, and the controller path does not escape them again.
+ * On Spring Boot 3, {@code html-escape.jackson.request-bodies} puts the Jackson 2 module on the
+ * mapper that reads request bodies and nowhere else, and only when the property asks for it.
  */
-class SharedObjectMapperTest {
+class Jackson2RequestBodiesTest {
 
     private static final Object MODULE_ID = new HtmlEscapeModule().getTypeId();
 
     @Test
-    void leavesTheSharedMapperAloneByDefault() {
+    void leavesEveryMapperWithoutTheModuleByDefault() {
         try (RunningApp app = new RunningApp()) {
             assertThat(app.bean(ObjectMapper.class).getRegisteredModuleIds()).doesNotContain(MODULE_ID);
+            assertThat(requestBodyMapper(app).getRegisteredModuleIds()).doesNotContain(MODULE_ID);
 
             assertThat(app.http.postJson("/json/comment", COMMENT).statusCode()).isEqualTo(200);
             assertEscapedOnce((Comment) app.received.get("comment"));
@@ -33,9 +36,13 @@ class SharedObjectMapperTest {
     }
 
     @Test
-    void escapesJsonBodiesOnceWhileReadingWhenOnTheSharedMapper() {
-        try (RunningApp app = new RunningApp("html-escape.jackson.shared-mapper=true")) {
-            assertThat(app.bean(ObjectMapper.class).getRegisteredModuleIds()).contains(MODULE_ID);
+    void escapesJsonBodiesOnceWhileReadingWithoutTouchingTheSharedMapper() throws Exception {
+        try (RunningApp app = new RunningApp("html-escape.jackson.request-bodies=true")) {
+            assertThat(requestBodyMapper(app).getRegisteredModuleIds()).contains(MODULE_ID);
+            // the shared mapper also reads HTTP client responses and messages
+            ObjectMapper shared = app.bean(ObjectMapper.class);
+            assertThat(shared.getRegisteredModuleIds()).doesNotContain(MODULE_ID);
+            assertThat(shared.readValue("\"<b>\"", String.class)).isEqualTo("<b>");
 
             assertThat(app.http.postJson("/json/comment", COMMENT).statusCode()).isEqualTo(200);
             assertEscapedOnce((Comment) app.received.get("comment"));
@@ -48,9 +55,16 @@ class SharedObjectMapperTest {
     }
 
     @Test
-    void leavesTheSharedMapperAloneWhenDisabled() {
-        try (RunningApp app = new RunningApp("html-escape.enabled=false", "html-escape.jackson.shared-mapper=true")) {
-            assertThat(app.bean(ObjectMapper.class).getRegisteredModuleIds()).doesNotContain(MODULE_ID);
+    void leavesTheMappersAloneWhenDisabled() {
+        try (RunningApp app = new RunningApp("html-escape.enabled=false", "html-escape.jackson.request-bodies=true")) {
+            assertThat(requestBodyMapper(app).getRegisteredModuleIds()).doesNotContain(MODULE_ID);
         }
+    }
+
+    private static ObjectMapper requestBodyMapper(RunningApp app) {
+        return app.bean(RequestMappingHandlerAdapter.class).getMessageConverters().stream()
+                .filter(MappingJackson2HttpMessageConverter.class::isInstance)
+                .map(converter -> ((MappingJackson2HttpMessageConverter) converter).getObjectMapper())
+                .findFirst().orElseThrow();
     }
 }

@@ -7,6 +7,7 @@ module dev.htmlescape.spring {
     requires spring.core;
     requires spring.beans;
     requires spring.context;
+    requires spring.aop;
     requires spring.web;
     requires spring.webmvc;
     requires spring.boot;

@@ -1,6 +1,7 @@
 package dev.htmlescape.spring;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolverComposite;
@@ -11,11 +12,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ServletInvocableHan
 /**
  * Spring MVC's handler adapter, but each handler method escapes its request arguments after Spring
  * has resolved and validated them and before the method runs: the one point where every argument
- * exists, validation has judged the raw text, and an immutable argument can still be replaced.
+ * exists, validation has judged the raw text, and an immutable argument can still be replaced. For a
+ * controller behind an AOP proxy that point is inside the proxy, after its advice (see
+ * {@link InnermostEscaping}).
  */
 final class EscapingHandlerAdapter extends RequestMappingHandlerAdapter {
 
     private final RequestInputEscaper inputs;
+    private final InnermostEscaping innermost = new InnermostEscaping();
     private HandlerMethodArgumentResolverComposite resolvers;
 
     EscapingHandlerAdapter(RequestInputEscaper inputs) {
@@ -35,22 +39,25 @@ final class EscapingHandlerAdapter extends RequestMappingHandlerAdapter {
 
     @Override
     protected ServletInvocableHandlerMethod createInvocableHandlerMethod(HandlerMethod handlerMethod) {
-        return new EscapingHandlerMethod(handlerMethod, inputs, resolvers);
+        return new EscapingHandlerMethod(handlerMethod, inputs, resolvers, innermost);
     }
 
     /** One invocation of a handler method: created per request by the adapter. */
-    private static final class EscapingHandlerMethod extends ServletInvocableHandlerMethod {
+    private static final class EscapingHandlerMethod extends ServletInvocableHandlerMethod
+            implements InnermostEscaping.Pending {
 
         private final RequestInputEscaper inputs;
         private final HandlerMethodArgumentResolverComposite resolvers;
+        private final InnermostEscaping innermost;
         /** The handler method as registered, the same on every request: the key of its plan. */
         private final HandlerMethod registered;
         private HttpServletRequest request;
         private ModelAndViewContainer model;
 
         EscapingHandlerMethod(HandlerMethod handlerMethod, RequestInputEscaper inputs,
-                HandlerMethodArgumentResolverComposite resolvers) {
+                HandlerMethodArgumentResolverComposite resolvers, InnermostEscaping innermost) {
             super(handlerMethod);
+            this.innermost = innermost;
             this.registered = RequestInputEscaper.registered(handlerMethod);
             this.inputs = inputs;
             this.resolvers = resolvers;
@@ -66,11 +73,26 @@ final class EscapingHandlerAdapter extends RequestMappingHandlerAdapter {
 
         @Override
         protected Object doInvoke(Object... args) throws Exception {
-            // called after argument resolution and method validation, with the very array passed on
-            if (request != null) {
-                inputs.escapeArguments(registered, resolvers, args, request, model);
+            // called after argument resolution and Spring MVC's own validation
+            if (request == null) {
+                return super.doInvoke(args);
             }
+            if (innermost.runsInside(getBean())) {
+                // the proxy's advice (method validation among them) sees the arguments as typed
+                return innermost.around(this, () -> super.doInvoke(args));
+            }
+            escape(args);
             return super.doInvoke(args);
+        }
+
+        @Override
+        public Method method() {
+            return getMethod();
+        }
+
+        @Override
+        public void escape(Object[] arguments) {
+            inputs.escapeArguments(registered, resolvers, arguments, request, model);
         }
     }
 }

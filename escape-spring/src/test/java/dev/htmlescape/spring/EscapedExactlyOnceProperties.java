@@ -17,7 +17,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.beanvalidation.MethodValidationInterceptor;
 
 /**
  * Over every input source, generated text arrives as {@code forHtml(text)}: escaped, and never
@@ -26,20 +29,29 @@ import org.springframework.util.MultiValueMap;
  */
 class EscapedExactlyOnceProperties {
 
-    static RunningApp app;
+    static RunningApp plain;
+    /** The same handlers behind a proxy whose MethodValidationInterceptor validates each call. */
+    static RunningApp methodValidated;
 
     @BeforeContainer
     static void start() {
-        app = new RunningApp();
+        plain = new RunningApp();
+        methodValidated = new RunningApp(InputsApplication.METHOD_VALIDATION + "=true");
+        Object proxy = methodValidated.bean(InputsController.class);
+        assertThat(AopUtils.isAopProxy(proxy)).isTrue();
+        assertThat(((Advised) proxy).getAdvisors()).anyMatch(a -> a.getAdvice() instanceof MethodValidationInterceptor);
     }
 
     @AfterContainer
     static void stop() {
-        app.close();
+        plain.close();
+        methodValidated.close();
     }
 
     @Property(tries = 1000)
-    void everySourceStoresTheTextEscapedExactlyOnce(@ForAll("sentThroughSomeSource") Sent sent) {
+    void everySourceStoresTheTextEscapedExactlyOnce(@ForAll("sentThroughSomeSource") Sent sent,
+            @ForAll boolean withMethodValidation) {
+        RunningApp app = withMethodValidation ? methodValidated : plain;
         app.received.clear();
 
         HttpResponse<String> response = sent.source.send.apply(app.http, sent.text);

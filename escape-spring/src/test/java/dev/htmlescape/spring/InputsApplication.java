@@ -3,6 +3,7 @@ package dev.htmlescape.spring;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -13,12 +14,27 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({InputsController.class, InputsController.UntouchedController.class})
+@Import({InputsController.UntouchedController.class, GeneratedApi.OwnersController.class})
 class InputsApplication {
+
+    static final String METHOD_VALIDATION = "inputs.method-validation";
 
     @Bean
     Received received() {
         return new Received();
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = METHOD_VALIDATION, havingValue = false, matchIfMissing = true)
+    InputsController inputsController(Received received) {
+        return new InputsController(received);
+    }
+
+    /** The same handlers behind a proxy that validates every call, with {@code inputs.method-validation=true}. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = METHOD_VALIDATION)
+    InputsController validatedInputsController(Received received) {
+        return new InputsController.Validated(received);
     }
 
     /** What the handler methods received, by name: what an application would store. */

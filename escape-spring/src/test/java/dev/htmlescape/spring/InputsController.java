@@ -249,6 +249,15 @@ class InputsController {
         received.put("fileName", file.getOriginalFilename());
     }
 
+    /** The same handlers, validated by {@code MethodValidationInterceptor} inside the controller's proxy. */
+    @org.springframework.validation.annotation.Validated
+    static class Validated extends InputsController {
+
+        Validated(Received received) {
+            super(received);
+        }
+    }
+
     /** A controller whose input is all left as it is. */
     @NoEscape
     @RestController

@@ -16,6 +16,8 @@ module dev.htmlescape.spring {
     // finds the interface of either line by name
     requires static spring.boot.webmvc;
     requires static jakarta.servlet;
+    requires static jakarta.validation;
+    requires static spring.orm;
     requires static dev.htmlescape.jackson;
     requires static tools.jackson.databind;
     requires static dev.htmlescape.jackson2;

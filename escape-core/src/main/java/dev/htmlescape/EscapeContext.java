@@ -170,10 +170,18 @@ public enum EscapeContext {
      *
      * @param text the text to encode; may be {@code null}
      * @return the encoded text; {@code null} for {@code null} (unlike the OWASP encoders, which
-     *     return the string {@code "null"}), and the same instance when nothing needed encoding
+     *     return the string {@code "null"}), and the same instance when nothing needed encoding.
+     *     Known to {@link TypedText} as made from {@code text} once it remembers.
      */
     public String encode(String text) {
-        return text == null ? null : encoder.apply(text);
+        if (text == null) {
+            return null;
+        }
+        String encoded = encoder.apply(text);
+        if (encoded != text) {
+            TypedText.escaped(text, encoded);
+        }
+        return encoded;
     }
 
     /**

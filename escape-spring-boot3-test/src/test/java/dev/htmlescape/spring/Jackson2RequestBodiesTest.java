@@ -46,8 +46,9 @@ class Jackson2RequestBodiesTest {
 
             assertThat(app.http.postJson("/json/comment", COMMENT).statusCode()).isEqualTo(200);
             assertEscapedOnce((Comment) app.received.get("comment"));
-            // escaped while read, so @Size(max = 7) judges the 11 characters of "O&#39;Brien"
-            assertThat(app.http.postJson("/json/person", "{\"name\":\"O'Brien\"}").statusCode()).isEqualTo(400);
+            // escaped while read, and still @Size(max = 7) judges the 7 typed characters
+            assertThat(app.http.postJson("/json/person", "{\"name\":\"O'Brien\"}").statusCode()).isEqualTo(200);
+            assertThat(app.received.get("person")).isEqualTo(new Person("O&#39;Brien", null));
 
             assertThat(app.http.post("/text", "text/plain;charset=UTF-8", TYPED).statusCode()).isEqualTo(200);
             assertThat(app.received.get("text")).isEqualTo(ESCAPED);
@@ -63,7 +64,8 @@ class Jackson2RequestBodiesTest {
 
     private static ObjectMapper requestBodyMapper(RunningApp app) {
         return app.bean(RequestMappingHandlerAdapter.class).getMessageConverters().stream()
-                .filter(MappingJackson2HttpMessageConverter.class::isInstance)
+                // Spring Data's projecting converter, a subclass, reads only projection interfaces
+                .filter(converter -> converter.getClass() == MappingJackson2HttpMessageConverter.class)
                 .map(converter -> ((MappingJackson2HttpMessageConverter) converter).getObjectMapper())
                 .findFirst().orElseThrow();
     }

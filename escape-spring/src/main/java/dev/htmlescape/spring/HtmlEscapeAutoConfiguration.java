@@ -42,7 +42,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass({DispatcherServlet.class, Escaper.class})
 @ConditionalOnBooleanProperty(name = "html-escape.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(HtmlEscapeProperties.class)
-@Import(WebMvcRegistrationsRegistrar.class)
+@Import({WebMvcRegistrationsRegistrar.class, TypedTextValidation.class})
 public final class HtmlEscapeAutoConfiguration {
 
     HtmlEscapeAutoConfiguration() {

@@ -46,6 +46,13 @@ public class HtmlEscapeProperties {
      */
     private List<String> excludePaths = new ArrayList<>();
 
+    /**
+     * Whether Bean Validation that runs after escaping judges the text as typed: Spring Boot's
+     * validator (method validation of @Validated beans, validation of bodies escaped while read) and
+     * JPA's validation before insert and update. Needs Bean Validation on the class path.
+     */
+    private boolean validateTypedText = true;
+
     /** When request bodies are escaped: after validation (the default) or while they are read. */
     private Phase phase = Phase.AFTER_VALIDATION;
 
@@ -103,6 +110,14 @@ public class HtmlEscapeProperties {
 
     public void setExcludePaths(List<String> excludePaths) {
         this.excludePaths = excludePaths;
+    }
+
+    public boolean isValidateTypedText() {
+        return validateTypedText;
+    }
+
+    public void setValidateTypedText(boolean validateTypedText) {
+        this.validateTypedText = validateTypedText;
     }
 
     public Phase getPhase() {

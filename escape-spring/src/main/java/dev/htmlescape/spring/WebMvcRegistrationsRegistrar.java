@@ -1,8 +1,5 @@
 package dev.htmlescape.spring;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
@@ -12,7 +9,6 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
-import org.springframework.util.ClassUtils;
 
 /**
  * Registers the {@code WebMvcRegistrations} bean through which Spring Boot takes htmlescape's
@@ -22,7 +18,7 @@ import org.springframework.util.ClassUtils;
  * <p>The interface moved between the Boot lines this jar supports ({@code
  * org.springframework.boot.webmvc.autoconfigure} in Boot 4, {@code
  * org.springframework.boot.autoconfigure.web.servlet} in Boot 3), so the bean implements whichever is
- * present, as a proxy: one compiled class serves both.
+ * present (see {@link BootInterfaces}).
  */
 final class WebMvcRegistrationsRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware,
         BeanClassLoaderAware {
@@ -57,33 +53,16 @@ final class WebMvcRegistrationsRegistrar implements ImportBeanDefinitionRegistra
     }
 
     private static Class<?> registrationsInterface(ClassLoader classLoader) {
-        for (String name : INTERFACE_NAMES) {
-            if (ClassUtils.isPresent(name, classLoader)) {
-                return ClassUtils.resolveClassName(name, classLoader);
-            }
+        Class<?> found = BootInterfaces.firstPresent(INTERFACE_NAMES, classLoader);
+        if (found == null) {
+            throw new IllegalStateException("html-escape needs Spring Boot 3.5 or 4.x with Spring MVC: none of "
+                    + INTERFACE_NAMES + " is on the class path");
         }
-        throw new IllegalStateException("html-escape needs Spring Boot 3.5 or 4.x with Spring MVC: none of "
-                + INTERFACE_NAMES + " is on the class path");
+        return found;
     }
 
     private static Object registrationsProxy(Class<?> registrations, BeanFactory beanFactory) {
-        InvocationHandler handler = new InvocationHandler() {
-            @Override
-            public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-                if (method.getName().equals("getRequestMappingHandlerAdapter") && method.getParameterCount() == 0) {
-                    return new EscapingHandlerAdapter(beanFactory.getBean(RequestInputEscaper.class));
-                }
-                if (method.isDefault()) {
-                    return InvocationHandler.invokeDefault(proxy, method, args);
-                }
-                return switch (method.getName()) {
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "toString" -> "htmlescape " + registrations.getSimpleName();
-                    default -> throw new UnsupportedOperationException(method.toString());
-                };
-            }
-        };
-        return Proxy.newProxyInstance(registrations.getClassLoader(), new Class<?>[] {registrations}, handler);
+        return BootInterfaces.implement(registrations, "getRequestMappingHandlerAdapter",
+                args -> new EscapingHandlerAdapter(beanFactory.getBean(RequestInputEscaper.class)));
     }
 }

@@ -143,18 +143,24 @@ class EscaperSettingsTest {
 
         assertThat(descriptions).containsKeys("html-escape.enabled", "html-escape.context",
                 "html-escape.escape-map-keys", "html-escape.strict", "html-escape.exclude-paths", "html-escape.phase",
-                "html-escape.max-depth", "html-escape.max-nodes", "html-escape.jackson.request-bodies");
+                "html-escape.max-depth", "html-escape.max-nodes", "html-escape.jackson.request-bodies",
+                "html-escape.validate-typed-text");
         descriptions.forEach((name, description) -> assertThat(description).as(name)
                 .isNotBlank().doesNotContain("{@").doesNotContain("<"));
     }
 
     private static List<String> autoConfigurationNames() throws IOException {
         String imports = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
-        try (InputStream in = HtmlEscapeAutoConfiguration.class.getClassLoader().getResourceAsStream(imports)) {
-            assertThat(in).as(imports).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        // every jar of Spring Boot has one: the library's are the lines that name its package
+        List<String> names = new ArrayList<>();
+        for (URL resource : Collections.list(HtmlEscapeAutoConfiguration.class.getClassLoader().getResources(imports))) {
+            try (InputStream in = resource.openStream()) {
+                new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                        .filter(line -> line.startsWith("dev.htmlescape.")).forEach(names::add);
+            }
         }
+        assertThat(names).as(imports).isNotEmpty();
+        return names;
     }
 
     /**

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({InputsController.UntouchedController.class, GeneratedApi.OwnersController.class})
+@Import({InputsController.UntouchedController.class, GeneratedApi.OwnersController.class,
+        Registry.RegistryController.class, Registry.Greetings.class})
 class InputsApplication {
 
     static final String METHOD_VALIDATION = "inputs.method-validation";

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code html-escape.phase=while-reading}: request bodies are escaped once, as soon as they are
- * read, so validation judges the escaped text; bound values are still escaped after validation.
+ * read, before validation, which judges the text as typed all the same (unless
+ * {@code html-escape.validate-typed-text=false}); bound values are still escaped after validation.
  */
 class WhileReadingPhaseTest {
 
@@ -25,8 +26,9 @@ class WhileReadingPhaseTest {
             assertThat(app.http.postJson("/json/comment", COMMENT).statusCode()).isEqualTo(200);
             assertEscapedOnce((Comment) app.received.get("comment"));
 
-            // "O&#39;Brien" is 11 characters: @Size(max = 7) now judges the escaped text
-            assertThat(app.http.postJson("/json/person", "{\"name\":\"O'Brien\"}").statusCode()).isEqualTo(400);
+            // "O&#39;Brien" is 11 characters, but @Size(max = 7) judges the 7 typed ones
+            assertThat(app.http.postJson("/json/person", "{\"name\":\"O'Brien\"}").statusCode()).isEqualTo(200);
+            assertThat(app.received.get("person")).isEqualTo(new Person("O&#39;Brien", null));
             assertThat(app.http.postJson("/json/person", "{\"name\":\"Amelie\",\"note\":\"a & b\"}").statusCode())
                     .isEqualTo(200);
             assertThat(app.received.get("person")).isEqualTo(new Person("Amelie", "a &amp; b"));
@@ -34,6 +36,14 @@ class WhileReadingPhaseTest {
             // bound values are still escaped after validation
             assertThat(app.http.postForm("/form/person", "name", "O'Brien").statusCode()).isEqualTo(200);
             assertThat(app.received.get("formPerson")).isEqualTo(new Person("O&#39;Brien", null));
+        }
+    }
+
+    @Test
+    void judgesTheEscapedTextWhenTypedTextValidationIsOff() {
+        try (RunningApp app = new RunningApp("html-escape.phase=while-reading", "html-escape.validate-typed-text=false")) {
+            // "O&#39;Brien" is 11 characters: @Size(max = 7) judges the escaped text
+            assertThat(app.http.postJson("/json/person", "{\"name\":\"O'Brien\"}").statusCode()).isEqualTo(400);
         }
     }
 

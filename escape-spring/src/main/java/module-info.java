@@ -18,6 +18,7 @@ module dev.htmlescape.spring {
     requires static jakarta.servlet;
     requires static jakarta.validation;
     requires static spring.orm;
+    requires static spring.boot.actuator;
     requires static dev.htmlescape.jackson;
     requires static tools.jackson.databind;
     requires static dev.htmlescape.jackson2;
@@ -25,5 +26,6 @@ module dev.htmlescape.spring {
 
     exports dev.htmlescape.spring;
     // the beans are package-private: Spring creates and calls them by reflection
-    opens dev.htmlescape.spring to spring.core, spring.beans, spring.context, spring.web, spring.webmvc;
+    opens dev.htmlescape.spring to spring.core, spring.beans, spring.context, spring.web, spring.webmvc,
+            spring.boot.actuator;
 }

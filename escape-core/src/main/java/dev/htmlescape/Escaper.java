@@ -157,6 +157,22 @@ public final class Escaper {
         return CoverageScanner.scan(type, policy);
     }
 
+    /**
+     * What this escaper's policy does with every String that {@code type} can hold when escaped with
+     * {@link #escapeGraph(Object, EscapeContext) escapeGraph(root, defaultContext)}: for a value whose
+     * holder chose the context, such as an {@code @Escape} request parameter.
+     *
+     * @param type a class or a parameterized type
+     * @param defaultContext the context for Strings without an {@code @Escape} of their own
+     * @return an immutable report, one entry per path
+     * @throws NullPointerException if {@code type} or {@code defaultContext} is null
+     */
+    public Coverage coverageOf(Type type, EscapeContext defaultContext) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(defaultContext, "defaultContext");
+        return CoverageScanner.scan(type, policy.withDefaultContext(defaultContext));
+    }
+
     /** The plan this escaper walks instances of {@code type} with: for tests of this package. */
     ClassPlan planFor(Class<?> type) {
         return plans.get(type);

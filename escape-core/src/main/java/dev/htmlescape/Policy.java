@@ -19,6 +19,12 @@ record Policy(
     record ImmutableType(Class<?> type, Function<Object, Object> copyOf) {
     }
 
+    /** These settings with {@code context} for the Strings without an {@code @Escape} of their own. */
+    Policy withDefaultContext(EscapeContext context) {
+        return context == defaultContext ? this : new Policy(context, escapeMapKeys, strict, maxDepth, maxNodes, lookups,
+                compileReaders, immutableTypes);
+    }
+
     /** How the application copies instances of {@code type}, the first it registered that fits; or {@code null}. */
     Function<Object, Object> copyOf(Class<?> type) {
         for (ImmutableType registered : immutableTypes) {

@@ -173,6 +173,16 @@ class CoverageTest {
         assertEquals("HTML_CONTENT", paths.get("order.note"), "an annotation still wins");
     }
 
+    @Test
+    void aDefaultContextChosenByTheHolderAppliesWhereNoAnnotationChooses() {
+        Coverage coverage = Escaper.builder().build().coverageOf(Order.class, EscapeContext.HTML_ATTRIBUTE);
+        Map<String, String> paths = described(coverage);
+
+        assertEquals("HTML_ATTRIBUTE", paths.get("order.customer.name"));
+        assertEquals("HTML_CONTENT", paths.get("order.note"), "an annotation still wins");
+        assertEquals(Order.class, coverage.type());
+    }
+
     static class Page<T> {
         List<T> content;
         T first;

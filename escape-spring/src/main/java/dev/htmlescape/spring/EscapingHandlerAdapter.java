@@ -37,6 +37,11 @@ final class EscapingHandlerAdapter extends RequestMappingHandlerAdapter {
         inputs.messageConvertersChosen(getMessageConverters());
     }
 
+    /** The argument resolvers in the adapter's order, once it is initialised; {@code null} before. */
+    HandlerMethodArgumentResolverComposite resolvers() {
+        return resolvers;
+    }
+
     @Override
     protected ServletInvocableHandlerMethod createInvocableHandlerMethod(HandlerMethod handlerMethod) {
         return new EscapingHandlerMethod(handlerMethod, inputs, resolvers, innermost);

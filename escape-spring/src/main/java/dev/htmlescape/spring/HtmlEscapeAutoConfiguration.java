@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -100,5 +101,22 @@ public final class HtmlEscapeAutoConfiguration {
     @Bean
     EscapeExceptionAdvice htmlEscapeExceptionAdvice() {
         return new EscapeExceptionAdvice();
+    }
+
+    @Bean
+    CoverageAtStartup htmlEscapeCoverageAtStartup(ListableBeanFactory beans) {
+        return new CoverageAtStartup(beans);
+    }
+
+    /** The {@code htmlescape} endpoint, where the application has Spring Boot's actuator. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    static class Actuator {
+
+        @Bean
+        @ConditionalOnMissingBean
+        HtmlEscapeEndpoint htmlEscapeEndpoint(ListableBeanFactory beans) {
+            return new HtmlEscapeEndpoint(beans);
+        }
     }
 }

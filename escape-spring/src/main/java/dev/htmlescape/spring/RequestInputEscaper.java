@@ -11,6 +11,7 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,41 +232,68 @@ final class RequestInputEscaper {
         ArgumentPlan[] plan = new ArgumentPlan[parameters.length];
         boolean any = false;
         for (int i = 0; i < parameters.length; i++) {
-            InputKind kind = kindOf(resolvers.getArgumentResolver(parameters[i]), parameters[i]);
-            EscapeContext context = kind == null ? null : contextFor(parameters[i], handler.getBeanType());
+            InputSource source = sourceOf(resolvers.getArgumentResolver(parameters[i]), parameters[i]);
+            EscapeContext context = source == null ? null : contextFor(parameters[i], handler.getBeanType());
             if (context != null) {
-                plan[i] = new ArgumentPlan(kind, context);
+                plan[i] = new ArgumentPlan(source.kind, context);
                 any = true;
             }
         }
         return any ? plan : new ArgumentPlan[0];
     }
 
-    /** What kind of request input the resolver gives, or {@code null} if it gives none. */
-    private static InputKind kindOf(HandlerMethodArgumentResolver resolver, MethodParameter parameter) {
+    /**
+     * Each request input of {@code handler} and what is done with every String path of it, as the
+     * core's coverage report reads the parameter's declared type.
+     */
+    List<HandlerCoverage.Input> coverageOf(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers) {
+        List<HandlerCoverage.Input> inputs = new ArrayList<>();
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            InputSource source = sourceOf(resolvers.getArgumentResolver(parameter), parameter);
+            if (source != null) {
+                EscapeContext context = contextFor(parameter, handler.getBeanType());
+                Type type = HandlerCoverage.declaredInput(parameter);
+                inputs.add(HandlerCoverage.input(parameter, source.name, context == null ? null
+                        : escaper.coverageOf(type, context)));
+            }
+        }
+        return inputs;
+    }
+
+    /** Where the resolver takes the argument from, or {@code null} if not from the request's text. */
+    private static InputSource sourceOf(HandlerMethodArgumentResolver resolver, MethodParameter parameter) {
         if (resolver == null) {
             return null;
         }
-        if (resolver instanceof RequestResponseBodyMethodProcessor || resolver instanceof HttpEntityMethodProcessor
-                || resolver instanceof RequestPartMethodArgumentResolver) {
-            // uploaded files are binary; their names are documented as left alone
-            return MultipartResolutionDelegate.isMultipartArgument(parameter) ? null : InputKind.BODY;
+        // uploaded files are binary; their names are documented as left alone
+        boolean file = MultipartResolutionDelegate.isMultipartArgument(parameter);
+        if (resolver instanceof RequestResponseBodyMethodProcessor || resolver instanceof HttpEntityMethodProcessor) {
+            return file ? null : InputSource.BODY;
+        }
+        if (resolver instanceof RequestPartMethodArgumentResolver) {
+            return file ? null : InputSource.PART;
         }
         if (resolver instanceof ModelAttributeMethodProcessor) {
-            return InputKind.MODEL_ATTRIBUTE;
+            return InputSource.MODEL;
         }
         if (resolver instanceof RequestParamMethodArgumentResolver) {
-            return MultipartResolutionDelegate.isMultipartArgument(parameter) ? null : InputKind.VALUE;
+            return file ? null : InputSource.PARAM;
         }
-        if (resolver instanceof RequestParamMapMethodArgumentResolver
-                || resolver instanceof PathVariableMethodArgumentResolver
+        if (resolver instanceof RequestParamMapMethodArgumentResolver) {
+            return InputSource.PARAM;
+        }
+        if (resolver instanceof PathVariableMethodArgumentResolver
                 || resolver instanceof PathVariableMapMethodArgumentResolver
                 || resolver instanceof MatrixVariableMethodArgumentResolver
-                || resolver instanceof MatrixVariableMapMethodArgumentResolver
-                || resolver instanceof RequestHeaderMethodArgumentResolver
-                || resolver instanceof RequestHeaderMapMethodArgumentResolver
-                || resolver instanceof AbstractCookieValueMethodArgumentResolver) {
-            return InputKind.VALUE;
+                || resolver instanceof MatrixVariableMapMethodArgumentResolver) {
+            return InputSource.PATH;
+        }
+        if (resolver instanceof RequestHeaderMethodArgumentResolver
+                || resolver instanceof RequestHeaderMapMethodArgumentResolver) {
+            return InputSource.HEADER;
+        }
+        if (resolver instanceof AbstractCookieValueMethodArgumentResolver) {
+            return InputSource.COOKIE;
         }
         return null;
     }
@@ -315,6 +343,25 @@ final class RequestInputEscaper {
         MODEL_ATTRIBUTE,
         /** A parameter, variable, header or cookie value, or a map of them. */
         VALUE
+    }
+
+    /** Where an argument comes from, by the names the coverage report gives them. */
+    private enum InputSource {
+        BODY("body", InputKind.BODY),
+        PART("part", InputKind.BODY),
+        MODEL("model", InputKind.MODEL_ATTRIBUTE),
+        PARAM("param", InputKind.VALUE),
+        PATH("path", InputKind.VALUE),
+        HEADER("header", InputKind.VALUE),
+        COOKIE("cookie", InputKind.VALUE);
+
+        final String name;
+        final InputKind kind;
+
+        InputSource(String name, InputKind kind) {
+            this.name = name;
+            this.kind = kind;
+        }
     }
 
     private record ArgumentPlan(InputKind kind, EscapeContext context) {

@@ -19,6 +19,9 @@ module dev.htmlescape.spring {
     requires static jakarta.validation;
     requires static spring.orm;
     requires static spring.boot.actuator;
+    requires static thymeleaf;
+    requires static thymeleaf.spring6;
+    requires static unbescape;
     requires static dev.htmlescape.jackson;
     requires static tools.jackson.databind;
     requires static dev.htmlescape.jackson2;

@@ -108,6 +108,18 @@ public final class HtmlEscapeAutoConfiguration {
         return new CoverageAtStartup(beans);
     }
 
+    /** {@code th:text} showing escaped text as typed, where the application renders with Thymeleaf. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.thymeleaf.dialect.AbstractProcessorDialect")
+    @ConditionalOnBooleanProperty(name = "html-escape.thymeleaf.typed-text", matchIfMissing = true)
+    static class Thymeleaf {
+
+        @Bean
+        TypedTextDialect htmlEscapeTypedTextDialect() {
+            return new TypedTextDialect();
+        }
+    }
+
     /** The {@code htmlescape} endpoint, where the application has Spring Boot's actuator. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")

@@ -72,6 +72,9 @@ public class HtmlEscapeProperties {
     /** Jackson settings. */
     private final Jackson jackson = new Jackson();
 
+    /** Thymeleaf settings. */
+    private final Thymeleaf thymeleaf = new Thymeleaf();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -148,6 +151,10 @@ public class HtmlEscapeProperties {
         return jackson;
     }
 
+    public Thymeleaf getThymeleaf() {
+        return thymeleaf;
+    }
+
     /** When request bodies are escaped. */
     public enum Phase {
 
@@ -165,6 +172,25 @@ public class HtmlEscapeProperties {
          * an immutable object.
          */
         WHILE_READING
+    }
+
+    /** Settings for Thymeleaf views. */
+    public static class Thymeleaf {
+
+        /**
+         * Whether th:text in HTML templates shows text this library escaped as it was typed: its
+         * HTML references are decoded once and Thymeleaf encodes it, so it is neither shown
+         * double-encoded nor run.
+         */
+        private boolean typedText = true;
+
+        public boolean isTypedText() {
+            return typedText;
+        }
+
+        public void setTypedText(boolean typedText) {
+            this.typedText = typedText;
+        }
     }
 
     /** Settings for the Jackson mapper that reads JSON request bodies. */

@@ -144,7 +144,7 @@ class EscaperSettingsTest {
         assertThat(descriptions).containsKeys("html-escape.enabled", "html-escape.context",
                 "html-escape.escape-map-keys", "html-escape.strict", "html-escape.exclude-paths", "html-escape.phase",
                 "html-escape.max-depth", "html-escape.max-nodes", "html-escape.jackson.request-bodies",
-                "html-escape.validate-typed-text");
+                "html-escape.validate-typed-text", "html-escape.thymeleaf.typed-text");
         descriptions.forEach((name, description) -> assertThat(description).as(name)
                 .isNotBlank().doesNotContain("{@").doesNotContain("<"));
     }

@@ -249,6 +249,18 @@ class InputsController {
         received.put("fileName", file.getOriginalFilename());
     }
 
+    /** A page rendered by Thymeleaf from a bound model attribute, with a form to edit it. */
+    @org.springframework.stereotype.Controller
+    static class PageController {
+
+        @GetMapping("/view/person")
+        String person(@ModelAttribute("person") Person person, @RequestParam List<String> tags,
+                org.springframework.ui.Model model) {
+            model.addAttribute("tags", tags);
+            return "person";
+        }
+    }
+
     /** The same handlers, validated by {@code MethodValidationInterceptor} inside the controller's proxy. */
     @org.springframework.validation.annotation.Validated
     static class Validated extends InputsController {

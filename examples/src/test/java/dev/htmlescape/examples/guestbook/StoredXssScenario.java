@@ -42,6 +42,8 @@ final class StoredXssScenario {
     private final JdbcClient jdbc;
     private final List<Signature> signed = new ArrayList<>();
     private final List<String> dialogsOnTheWay = new ArrayList<>();
+    /** The page that shows the entries: the one without output encoding, or the Thymeleaf one. */
+    private String entriesPath = "/";
 
     /** One entry as typed. */
     record Signature(String name, String message) {
@@ -91,6 +93,12 @@ final class StoredXssScenario {
         return pages;
     }
 
+    /** Reads the entries from {@code path} from now on, such as {@code /thymeleaf}. */
+    StoredXssScenario showingEntriesOn(String path) {
+        this.entriesPath = path;
+        return this;
+    }
+
     /**
      * Empties the guestbook (the Spring context, and so the database, may be shared with other
      * tests), signs {@link #CLEAN} over HTTP and reads the page that shows it alone.
@@ -132,9 +140,9 @@ final class StoredXssScenario {
         }
     }
 
-    /** Opens {@code GET /} in the browser, lets it settle and reads it. */
+    /** Opens the page of the entries in the browser, lets it settle and reads it. */
     GuestbookDom open() {
-        chromium.open(http.base().toString());
+        chromium.open(pageUrl());
         chromium.settle();
         return GuestbookDom.read(chromium);
     }
@@ -155,7 +163,7 @@ final class StoredXssScenario {
         if (!page.dialogs().isEmpty()) {
             problems.add("dialogs " + page.dialogs());
         }
-        if (!page.url().equals(http.base().toString())) {
+        if (!page.url().equals(pageUrl())) {
             problems.add("the browser went to " + page.url());
         }
         problems.addAll(page.injectionsComparedWith(clean));
@@ -170,6 +178,10 @@ final class StoredXssScenario {
             }
         }
         return problems;
+    }
+
+    private String pageUrl() {
+        return http.base().resolve(entriesPath).toString();
     }
 
     /** What was signed, newest first as the page lists it, each as [name, message] as shown. */

@@ -131,6 +131,32 @@ final class StoredXssScenario {
         }
     }
 
+    /** What {@link #postWholeCorpusPageByPage} found: the problems of every page, and how many payload entries showed. */
+    record CorpusShown(List<String> problems, int payloadEntries) {
+    }
+
+    /**
+     * Posts the whole corpus over HTTP, {@code perPage} payloads at a time, each time on a page
+     * started with {@link #startWithCleanEntry()}, and checks each page with
+     * {@link #problemsShowingAsTyped}.
+     */
+    CorpusShown postWholeCorpusPageByPage(int perPage) throws IOException {
+        List<String> problems = new ArrayList<>();
+        int entries = 0;
+        for (List<String> payloads : inPagesOf(perPage, corpusPayloads())) {
+            GuestbookDom clean = startWithCleanEntry();
+
+            postOverHttp(payloads);
+            GuestbookDom page = open();
+
+            entries += page.entries().size() - 1;
+            for (String problem : problemsShowingAsTyped(page, clean)) {
+                problems.add("page of " + XssCheck.visible(payloads.get(0)) + "...: " + problem);
+            }
+        }
+        return new CorpusShown(problems, entries);
+    }
+
     /** Posts each payload twice over HTTP: as a form ({@code POST /entries}) and as JSON. */
     void postOverHttp(List<String> payloads) {
         for (String payload : payloads) {

@@ -2,8 +2,11 @@ package dev.htmlescape.spring;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
+import java.util.List;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.annotation.InitBinderDataBinderFactory;
+import org.springframework.web.method.support.InvocableHandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolverComposite;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -35,6 +38,11 @@ final class EscapingHandlerAdapter extends RequestMappingHandlerAdapter {
         // the same resolvers in the same order as the adapter's own, to learn which one each parameter gets
         resolvers = new HandlerMethodArgumentResolverComposite().addResolvers(getArgumentResolvers());
         inputs.messageConvertersChosen(getMessageConverters());
+    }
+
+    @Override
+    protected InitBinderDataBinderFactory createDataBinderFactory(List<InvocableHandlerMethod> binderMethods) {
+        return new PreloadedModelBinding(binderMethods, getWebBindingInitializer(), inputs);
     }
 
     /** The argument resolvers in the adapter's order, once it is initialised; {@code null} before. */
@@ -73,6 +81,8 @@ final class EscapingHandlerAdapter extends RequestMappingHandlerAdapter {
                 Object... providedArgs) throws Exception {
             this.request = webRequest.getRequest();
             this.model = mavContainer;
+            // the model as @ModelAttribute methods and the session left it, before any argument is bound
+            inputs.notePreloadedModel(registered, resolvers, mavContainer, request);
             super.invokeAndHandle(webRequest, mavContainer, providedArgs);
         }
 

@@ -12,6 +12,7 @@ import java.lang.reflect.Type;
 import java.net.URI;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.ModelAttributeMethodProcessor;
+import org.springframework.web.method.annotation.ModelFactory;
 import org.springframework.web.method.annotation.RequestHeaderMapMethodArgumentResolver;
 import org.springframework.web.method.annotation.RequestHeaderMethodArgumentResolver;
 import org.springframework.web.method.annotation.RequestParamMapMethodArgumentResolver;
@@ -61,6 +63,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * controller class.
  */
 final class RequestInputEscaper {
+
+    /** Request attribute: the model attributes in the model before binding, by name, with their contexts. */
+    private static final String PRELOADED = RequestInputEscaper.class.getName() + ".preloaded";
 
     /** Request attribute: the body parameters already escaped while their body was read. */
     private static final String ESCAPED_WHILE_READ = RequestInputEscaper.class.getName() + ".escapedWhileRead";
@@ -132,11 +137,7 @@ final class RequestInputEscaper {
      */
     void escapeArguments(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers, Object[] arguments,
             HttpServletRequest request, ModelAndViewContainer model) {
-        HandlerMethod key = registered(handler);
-        ArgumentPlan[] plan = plans.get(key);
-        if (plan == null) {
-            plan = plans.computeIfAbsent(key, registeredMethod -> planFor(registeredMethod, resolvers));
-        }
+        ArgumentPlan[] plan = planOf(handler, resolvers);
         if (plan.length == 0 || isExcluded(request)) {
             return;
         }
@@ -144,7 +145,8 @@ final class RequestInputEscaper {
             ArgumentPlan argument = plan[i];
             Object raw = arguments[i];
             if (argument == null || raw == null
-                    || (argument.kind == InputKind.BODY && wasEscapedWhileRead(handler.getMethod(), i, request))) {
+                    || (argument.kind == InputKind.BODY && wasEscapedWhileRead(handler.getMethod(), i, request))
+                    || (argument.kind == InputKind.MODEL_ATTRIBUTE && wasPreloaded(argument.modelName, raw, request))) {
                 continue;
             }
             Object escaped = escape(argument, raw);
@@ -155,6 +157,56 @@ final class RequestInputEscaper {
                 }
             }
         }
+    }
+
+    /**
+     * Notes, before any argument of {@code handler} is resolved, which of its model attributes are
+     * in the model already ({@code @ModelAttribute} methods, session attributes): those are escaped
+     * as the request is bound into them ({@link PreloadedModelBinding}), not walked afterwards.
+     */
+    void notePreloadedModel(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers,
+            ModelAndViewContainer model, HttpServletRequest request) {
+        if (model.getModel().isEmpty() || isExcluded(request)) {
+            return;
+        }
+        Map<String, Preloaded> preloaded = null;
+        for (ArgumentPlan argument : planOf(handler, resolvers)) {
+            if (argument != null && argument.modelName != null && model.containsAttribute(argument.modelName)) {
+                if (preloaded == null) {
+                    preloaded = new HashMap<>();
+                }
+                preloaded.put(argument.modelName, new Preloaded(model.getModel().get(argument.modelName), argument.context));
+            }
+        }
+        if (preloaded != null) {
+            request.setAttribute(PRELOADED, preloaded);
+        }
+    }
+
+    /** The context to escape values bound into {@code target} with, if it is a preloaded model attribute; else {@code null}. */
+    EscapeContext preloadedContext(String name, Object target, HttpServletRequest request) {
+        Preloaded preloaded = preloaded(request).get(name);
+        return preloaded != null && preloaded.value == target ? preloaded.context : null;
+    }
+
+    private static boolean wasPreloaded(String name, Object argument, HttpServletRequest request) {
+        Preloaded preloaded = preloaded(request).get(name);
+        return preloaded != null && preloaded.value == argument;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Preloaded> preloaded(HttpServletRequest request) {
+        Object noted = request.getAttribute(PRELOADED);
+        return noted == null ? Map.of() : (Map<String, Preloaded>) noted;
+    }
+
+    private record Preloaded(Object value, EscapeContext context) {
+    }
+
+    private ArgumentPlan[] planOf(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers) {
+        HandlerMethod key = registered(handler);
+        ArgumentPlan[] plan = plans.get(key);
+        return plan != null ? plan : plans.computeIfAbsent(key, registeredMethod -> planFor(registeredMethod, resolvers));
     }
 
     private Object escape(ArgumentPlan argument, Object raw) {
@@ -235,7 +287,8 @@ final class RequestInputEscaper {
             InputSource source = sourceOf(resolvers.getArgumentResolver(parameters[i]), parameters[i]);
             EscapeContext context = source == null ? null : contextFor(parameters[i], handler.getBeanType());
             if (context != null) {
-                plan[i] = new ArgumentPlan(source.kind, context);
+                plan[i] = new ArgumentPlan(source.kind, context,
+                        source.kind == InputKind.MODEL_ATTRIBUTE ? ModelFactory.getNameForParameter(parameters[i]) : null);
                 any = true;
             }
         }
@@ -364,7 +417,8 @@ final class RequestInputEscaper {
         }
     }
 
-    private record ArgumentPlan(InputKind kind, EscapeContext context) {
+    /** @param modelName the name of a model attribute in the model; otherwise {@code null} */
+    private record ArgumentPlan(InputKind kind, EscapeContext context, String modelName) {
     }
 
     private record ParameterKey(Executable method, int index) {

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({InputsController.UntouchedController.class, InputsController.PageController.class, GeneratedApi.OwnersController.class,
+@Import({InputsController.UntouchedController.class, InputsController.PageController.class,
+        StoredOwners.OwnerController.class, GeneratedApi.OwnersController.class,
         Registry.RegistryController.class, Registry.Greetings.class})
 class InputsApplication {
 

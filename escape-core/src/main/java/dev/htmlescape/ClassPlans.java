@@ -92,7 +92,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
                 return ClassPlan.unreadable(type, NodeKind.BEAN, notOpenMessage(c));
             }
             for (Field field : c.getDeclaredFields()) {
-                if (!mayHoldText(field)) {
+                if (!mayHoldText(field) || isSecret(field)) {
                     continue;
                 }
                 int modifiers = field.getModifiers();
@@ -113,6 +113,22 @@ final class ClassPlans extends ClassValue<ClassPlan> {
     private static boolean isIndexedList(Class<?> type) {
         return List.class.isAssignableFrom(type) && RandomAccess.class.isAssignableFrom(type)
                 && TypeClassifier.isJdk(type);
+    }
+
+    private boolean isSecret(Field field) {
+        return isSecret(field, field.getName(), policy.secretNames());
+    }
+
+    private boolean isSecret(RecordComponent component) {
+        return isSecret(component, component.getName(), policy.secretNames());
+    }
+
+    /**
+     * Whether a field or component is named like a credential and has no {@code @Escape} of its
+     * own: left as typed, by the walk and in the coverage report alike.
+     */
+    static boolean isSecret(AnnotatedElement element, String name, SecretNames secretNames) {
+        return !element.isAnnotationPresent(Escape.class) && secretNames.matches(name);
     }
 
     /** Whether a field may hold text the walker would look at. */
@@ -150,7 +166,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             // read the private field, not the accessor, which may be overridden to return a copy
             MethodHandle getter = componentField(type, component, lookup);
             boolean excluded = component.isAnnotationPresent(NoEscape.class)
-                    || TypeClassifier.neverEntered(component.getType());
+                    || TypeClassifier.neverEntered(component.getType()) || isSecret(component);
             EscapeContext context = componentContext(component);
             slots[i] = new FieldSlot(type, component.getName(), component.getType(), excluded, context, getter, null);
         }

@@ -40,7 +40,9 @@ public final class Coverage {
         /** Would need escaping but cannot be written back: a {@code final} field of a class that is not a record. */
         NOT_WRITABLE,
         /** Declared {@code Object} or an interface: what is there, and so what happens, is known only at run time. */
-        AT_RUN_TIME
+        AT_RUN_TIME,
+        /** Named like a credential (see {@link Escaper.Builder#secretNames}): left exactly as typed. */
+        SECRET
     }
 
     /**
@@ -81,6 +83,7 @@ public final class Coverage {
                 case NOT_ENTERED -> "not entered: " + reason;
                 case NOT_WRITABLE -> "cannot be written: " + reason;
                 case AT_RUN_TIME -> "decided at run time: " + reason;
+                case SECRET -> "secret: " + reason;
             };
         }
 

@@ -163,6 +163,8 @@ final class CoverageScanner {
                 if (field.isAnnotationPresent(NoEscape.class)) {
                     child = Item.decided(path, field.getType(), Coverage.Treatment.LEFT_ALONE,
                             "@NoEscape on field " + c.getSimpleName() + "." + field.getName());
+                } else if (isSecret(field, field.getName())) {
+                    child = Item.decided(path, field.getType(), Coverage.Treatment.SECRET, secretReason(field.getName()));
                 } else if (TypeClassifier.neverEntered(field.getType())) {
                     if (!isTextOfTheJdk(field.getType())) {
                         continue;
@@ -200,11 +202,24 @@ final class CoverageScanner {
             if (TypeClassifier.neverEntered(component.getType())) {
                 continue;
             }
+            if (isSecret(component, component.getName())) {
+                children.add(Item.decided(path, component.getType(), Coverage.Treatment.SECRET,
+                        secretReason(component.getName())));
+                continue;
+            }
             EscapeContext context = ClassPlans.componentContext(component);
             // a record is rebuilt: its text can be written only where the record itself can be replaced
             children.add(new Item(path, component.getGenericType(), bindings, context, item.unwritable(), ancestors));
         }
         pushAll(children);
+    }
+
+    private boolean isSecret(java.lang.reflect.AnnotatedElement element, String name) {
+        return ClassPlans.isSecret(element, name, policy.secretNames());
+    }
+
+    private static String secretReason(String name) {
+        return "\"" + name + "\" is named like a credential, so it is left exactly as typed";
     }
 
     private void expandMap(Item item, Class<?> raw) {

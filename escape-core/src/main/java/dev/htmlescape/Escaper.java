@@ -3,6 +3,7 @@ package dev.htmlescape;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +227,18 @@ public final class Escaper {
     }
 
     /**
+     * Whether {@code name} is named like a credential under this escaper's secret names (see
+     * {@link Builder#secretNames}): its Strings are left exactly as typed, for the adapters that
+     * see names the walk does not (JSON properties, request parameters, headers).
+     *
+     * @param name a field, property, parameter, header or map key name; may be {@code null}
+     * @return whether it is a secret name
+     */
+    public boolean isSecretName(String name) {
+        return policy.secretNames().matches(name);
+    }
+
+    /**
      * Starts a configuration. Each setting may be given at most once.
      *
      * @return a new builder with the default policy
@@ -248,6 +261,8 @@ public final class Escaper {
         private Boolean strict;
         private int maxDepth = -1;
         private int maxNodes = -1;
+        private SecretNames secretNames;
+        private final List<String> additionalSecretNames = new ArrayList<>();
         private final List<MethodHandles.Lookup> lookups = new ArrayList<>();
         private final List<Policy.ImmutableType> immutableTypes = new ArrayList<>();
 
@@ -418,6 +433,45 @@ public final class Escaper {
             return immutableType(type, Map.class, contents -> copyOf.apply((Map<Object, Object>) contents), copyOf);
         }
 
+        /**
+         * Replaces the names of credentials, whose Strings are left exactly as typed. By default: {@code
+         * password}, {@code passwd}, {@code pwd}, {@code secret}, {@code token}, {@code credentials},
+         * {@code apikey}, {@code privatekey}, {@code secretkey}, {@code accesskey}, {@code pin} and
+         * {@code otp}. A field, record component, JSON property, request parameter, header or map key
+         * is named like a credential when, ignoring case and the separators {@code - _ .}, its name
+         * equals one of them or ends with one; a name shorter than five characters must be the last
+         * word ({@code userPin}, never {@code spin}). An {@code @Escape} on the element itself wins.
+         *
+         * <pre>{@code
+         * Escaper.builder().secretNames().build();                      // no name is a credential's
+         * Escaper.builder().addSecretNames("ssn", "iban").build();      // the defaults and two more
+         * }</pre>
+         *
+         * @param names the terms; none turns the rule off
+         * @return this builder
+         * @throws IllegalArgumentException if a name is blank or holds anything but letters, digits and {@code - _ .}
+         * @throws IllegalStateException if the names were already set
+         */
+        public Builder secretNames(String... names) {
+            requireUnset(secretNames == null, "secretNames", secretNames == null ? null : secretNames.terms());
+            this.secretNames = SecretNames.of(Arrays.asList(names));
+            return this;
+        }
+
+        /**
+         * Adds names of credentials to the defaults, or to those {@link #secretNames} set; may be
+         * called more than once.
+         *
+         * @param names more terms
+         * @return this builder
+         * @throws IllegalArgumentException if a name is blank or holds anything but letters, digits and {@code - _ .}
+         */
+        public Builder addSecretNames(String... names) {
+            SecretNames.of(Arrays.asList(names));
+            additionalSecretNames.addAll(Arrays.asList(names));
+            return this;
+        }
+
         private Builder immutableType(Class<?> type, Class<?> kind, Function<Object, Object> copy, Object given) {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(given, "copyOf");
@@ -447,7 +501,8 @@ public final class Escaper {
                     maxNodes == -1 ? DEFAULT_MAX_NODES : maxNodes,
                     List.copyOf(lookups),
                     compileReaders,
-                    List.copyOf(immutableTypes)));
+                    List.copyOf(immutableTypes),
+                    (secretNames == null ? SecretNames.DEFAULT : secretNames).with(additionalSecretNames)));
         }
 
         /**

@@ -262,6 +262,9 @@ final class FastWalk implements SlotSink {
                     return;
                 }
             }
+            if (key instanceof String name && policy.secretNames().matches(name)) {
+                continue; // the value of a credential's key stays as typed
+            }
             // not writable: an immutable map, say, which the full walk copies
             valuePlan = readElement(entry, -1, entry.getValue(), writable, valuePlan, context, depth);
             if (gaveUp) {

@@ -176,6 +176,10 @@ final class GraphWalker {
         keepFrames = true;
     }
 
+    boolean isSecretName(String name) {
+        return policy.secretNames().matches(name);
+    }
+
     boolean strict() {
         return policy.strict();
     }

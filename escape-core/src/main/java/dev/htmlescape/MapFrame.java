@@ -106,6 +106,10 @@ final class MapFrame extends Frame {
                 leaveKey(value);
                 continue;
             }
+            if (!isKey && key(slot >> 1) instanceof String name && walker.isSecretName(name)) {
+                // the value of a credential's key stays as typed, whatever it is
+                continue;
+            }
             if (value instanceof String) {
                 String text = (String) value;
                 String escaped = encode(text, context);

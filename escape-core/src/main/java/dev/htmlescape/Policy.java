@@ -13,7 +13,8 @@ record Policy(
         int maxNodes,
         List<MethodHandles.Lookup> lookups,
         boolean compileReaders,
-        List<Policy.ImmutableType> immutableTypes) {
+        List<Policy.ImmutableType> immutableTypes,
+        SecretNames secretNames) {
 
     /** A collection or map class of another library whose instances refuse writes, and how to copy one. */
     record ImmutableType(Class<?> type, Function<Object, Object> copyOf) {
@@ -22,7 +23,7 @@ record Policy(
     /** These settings with {@code context} for the Strings without an {@code @Escape} of their own. */
     Policy withDefaultContext(EscapeContext context) {
         return context == defaultContext ? this : new Policy(context, escapeMapKeys, strict, maxDepth, maxNodes, lookups,
-                compileReaders, immutableTypes);
+                compileReaders, immutableTypes, secretNames);
     }
 
     /** How the application copies instances of {@code type}, the first it registered that fits; or {@code null}. */

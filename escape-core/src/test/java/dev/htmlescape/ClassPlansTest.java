@@ -28,7 +28,7 @@ class ClassPlansTest {
         Object anything;
     }
 
-    private final ClassPlans plans = new ClassPlans(new Policy(EscapeContext.HTML, true, false, 10, 10, List.of(), true, List.of()));
+    private final ClassPlans plans = new ClassPlans(new Policy(EscapeContext.HTML, true, false, 10, 10, List.of(), true, List.of(), SecretNames.DEFAULT));
 
     @Test
     void computesEachPlanOnce() {

@@ -75,7 +75,7 @@ class CoverageTest {
         Node head;
         Address shipping;
         final Address billing = new Address("s", "p");
-        Secret secret;
+        Secret sealed;
         int quantity;
         java.time.LocalDate placed;
     }
@@ -110,7 +110,7 @@ class CoverageTest {
                 Arguments.of("order.billing.street", "cannot be written: final field of " + Order.class.getName()
                         + ", which is not a record"),
                 Arguments.of("order.billing.postcode", "left alone: @NoEscape on component Address.postcode"),
-                Arguments.of("order.secret", "left alone: type " + Secret.class.getName() + " is @NoEscape"),
+                Arguments.of("order.sealed", "left alone: type " + Secret.class.getName() + " is @NoEscape"),
                 Arguments.of("order.createdBy", "HTML_CONTENT"));
     }
 
@@ -150,7 +150,7 @@ class CoverageTest {
 
         assertEquals(List.of("order.couponCode", "order.reference", "order.addresses{value}.postcode", "order.extra",
                 "order.sortKey", "order.worker", "order.draft", "order.shipping.postcode", "order.billing.street",
-                "order.billing.postcode", "order.secret"), unescaped);
+                "order.billing.postcode", "order.sealed"), unescaped);
     }
 
     @Test

@@ -30,7 +30,7 @@ class SlotReadersTest {
     static Path workDir;
 
     private static ClassPlans plans(boolean compile) {
-        return new ClassPlans(new Policy(EscapeContext.HTML, true, false, 10, 10, List.of(), compile, List.of()));
+        return new ClassPlans(new Policy(EscapeContext.HTML, true, false, 10, 10, List.of(), compile, List.of(), SecretNames.DEFAULT));
     }
 
     private static boolean isCompiled(SlotReader reader) {

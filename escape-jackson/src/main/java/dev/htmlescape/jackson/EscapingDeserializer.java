@@ -27,6 +27,11 @@ abstract class EscapingDeserializer extends StdDeserializer<Object> {
     final JavaType type;
     /** The property's context, or {@code null} before the deserializer is contextual. */
     final EscapeContext context;
+    /**
+     * The name of the property this deserializer reads, set once when it is made contextual and
+     * before Jackson shares it; a value read under another name is a map entry's.
+     */
+    private String property;
 
     EscapingDeserializer(ValueDeserializer<?> delegate, JavaType type, Escaping escaping,
             EscapeContext context) {
@@ -40,6 +45,15 @@ abstract class EscapingDeserializer extends StdDeserializer<Object> {
     /** The same wrapper around {@code newDelegate}, escaping for {@code newContext}. */
     abstract EscapingDeserializer with(ValueDeserializer<?> newDelegate, EscapeContext newContext);
 
+    /**
+     * Whether the value just read is a map entry's (or an any-setter's) under a key named like a
+     * credential: it stays as typed.
+     */
+    final boolean isCredentialsValue(JsonParser p) {
+        String name = p.currentName();
+        return name != null && !name.equals(property) && escaping.isSecretName(name);
+    }
+
     /** Escapes a value the delegate read; {@link #context} is set. */
     abstract Object escape(Object value, JsonParser p, DeserializationContext ctxt);
 
@@ -52,20 +66,24 @@ abstract class EscapingDeserializer extends StdDeserializer<Object> {
     public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
         ValueDeserializer<?> contextual = ctxt.handleSecondaryContextualization(delegate, property, type);
         EscapeContext propertyContext = escaping.contextFor(property);
-        // @NoEscape: Jackson's own deserializer, untouched
-        return propertyContext == null ? contextual : with(contextual, propertyContext);
+        if (propertyContext == null) {
+            return contextual; // @NoEscape or a credential's name: Jackson's own deserializer, untouched
+        }
+        EscapingDeserializer made = with(contextual, propertyContext);
+        made.property = property == null ? null : property.getName();
+        return made;
     }
 
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) {
         Object value = delegate.deserialize(p, ctxt);
-        return context == null || value == null ? value : escape(value, p, ctxt);
+        return context == null || value == null || isCredentialsValue(p) ? value : escape(value, p, ctxt);
     }
 
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt, Object intoValue) {
         Object value = deserializeInto(p, ctxt, intoValue);
-        return context == null || value == null ? value : escape(value, p, ctxt);
+        return context == null || value == null || isCredentialsValue(p) ? value : escape(value, p, ctxt);
     }
 
     /** Lets the delegate read JSON into an existing value, unescaped. */
@@ -79,7 +97,7 @@ abstract class EscapingDeserializer extends StdDeserializer<Object> {
     public Object deserializeWithType(JsonParser p, DeserializationContext ctxt,
             TypeDeserializer typeDeserializer) {
         Object value = delegate.deserializeWithType(p, ctxt, typeDeserializer);
-        return context == null || value == null ? value : escape(value, p, ctxt);
+        return context == null || value == null || isCredentialsValue(p) ? value : escape(value, p, ctxt);
     }
 
     @Override
@@ -89,7 +107,12 @@ abstract class EscapingDeserializer extends StdDeserializer<Object> {
 
     @Override
     public ValueDeserializer<?> replaceDelegatee(ValueDeserializer<?> newDelegate) {
-        return newDelegate == delegate ? this : with(newDelegate, context);
+        if (newDelegate == delegate) {
+            return this;
+        }
+        EscapingDeserializer made = with(newDelegate, context);
+        made.property = property;
+        return made;
     }
 
     @Override

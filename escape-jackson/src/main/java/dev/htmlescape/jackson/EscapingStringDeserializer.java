@@ -31,7 +31,7 @@ final class EscapingStringDeserializer extends EscapingDeserializer {
 
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) {
-        if (context != null && jacksons && p.hasToken(JsonToken.VALUE_STRING)) {
+        if (context != null && jacksons && !isCredentialsValue(p) && p.hasToken(JsonToken.VALUE_STRING)) {
             // what Jackson's StringDeserializer returns for a string token, one call less per value
             return context.encode(p.getString());
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedWithParams;
 import dev.htmlescape.AnnotationSource;
+import dev.htmlescape.Escape;
 import dev.htmlescape.EscapeContext;
 import dev.htmlescape.Escaper;
 
@@ -31,10 +32,24 @@ final class Escaping {
         return escaper.escapesMapKeys();
     }
 
-    /** The context for Strings read into {@code property}; {@code null} if they stay as they are. */
+    /**
+     * Whether the value of a JSON property or map key named {@code name} stays as typed: a
+     * credential's ({@link Escaper#isSecretName}).
+     */
+    boolean isSecretName(String name) {
+        return escaper.isSecretName(name);
+    }
+
+    /**
+     * The context for Strings read into {@code property}; {@code null} if they stay as they are:
+     * {@code @NoEscape}, or a property named like a credential without an {@code @Escape} of its own.
+     */
     EscapeContext contextFor(BeanProperty property) {
         if (property == null) {
             return escaper.defaultContext();
+        }
+        if (property.getAnnotation(Escape.class) == null && escaper.isSecretName(property.getName())) {
+            return null;
         }
         AnnotatedMember member = property.getMember();
         // a delegating creator's value: Jackson's property is the creator, the annotations are its parameter's

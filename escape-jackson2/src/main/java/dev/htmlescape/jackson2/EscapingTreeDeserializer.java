@@ -84,11 +84,13 @@ final class EscapingTreeDeserializer extends EscapingDeserializer {
         for (Map.Entry<String, JsonNode> entry : object.properties()) {
             String name = entry.getKey();
             JsonNode value = entry.getValue();
-            if (value.isContainerNode()) {
+            // a credential's value stays as typed, whatever it holds
+            boolean secret = escaping.isSecretName(name);
+            if (value.isContainerNode() && !secret) {
                 pending.push(value);
                 paths.push(path + "/" + (names ? context.encode(name) : name));
             }
-            changed |= names && context.encode(name) != name || value.isTextual() && text(value) != value;
+            changed |= names && context.encode(name) != name || !secret && value.isTextual() && text(value) != value;
         }
         if (!changed) {
             return; // the common, clean case: nothing allocated
@@ -97,7 +99,8 @@ final class EscapingTreeDeserializer extends EscapingDeserializer {
         Map<String, JsonNode> escaped = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : entries) {
             String name = names ? context.encode(entry.getKey()) : entry.getKey();
-            JsonNode value = entry.getValue().isTextual() ? text(entry.getValue()) : entry.getValue();
+            JsonNode value = entry.getValue().isTextual() && !escaping.isSecretName(entry.getKey())
+                    ? text(entry.getValue()) : entry.getValue();
             if (escaped.put(name, value) != null) {
                 throw JsonMappingException.from(p, "escaping made two property names of the object at \""
                         + (path.isEmpty() ? "/" : path) + "\" equal: both became \"" + name

@@ -1,0 +1,125 @@
+package dev.htmlescape;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The rule that keeps credentials as typed: a name (of a field, record component, JSON property,
+ * request parameter, header or map key) is a secret name when, ignoring case and the separators
+ * {@code - _ .}, it equals one of the terms or ends with one; a term shorter than five characters
+ * ({@code pwd}, {@code pin}, {@code otp}) must be the name's last word (after a separator or at a
+ * capital: {@code userPin}, {@code SMS_OTP}, never {@code spin}).
+ *
+ * <p>Thread-safety: immutable.
+ */
+final class SecretNames {
+
+    /** After Spring Boot's actuator sanitizer, with {@code key} only in the names of keys. */
+    static final List<String> DEFAULT_TERMS = List.of("password", "passwd", "pwd", "secret", "token", "credentials",
+            "apikey", "privatekey", "secretkey", "accesskey", "pin", "otp");
+
+    static final SecretNames DEFAULT = new SecretNames(DEFAULT_TERMS);
+    static final SecretNames NONE = new SecretNames(List.of());
+
+    private static final int SHORT_TERM = 5;
+
+    private final List<String> terms;
+
+    private SecretNames(Collection<String> terms) {
+        Set<String> normalized = new LinkedHashSet<>();
+        for (String term : terms) {
+            normalized.add(normalized(term));
+        }
+        this.terms = List.copyOf(normalized);
+    }
+
+    /** The rule for {@code terms}, each checked: letters and digits, and the separators. */
+    static SecretNames of(Collection<String> terms) {
+        for (String term : terms) {
+            if (term == null || normalized(term).isEmpty() || !term.chars().allMatch(SecretNames::mayBeInATerm)) {
+                throw new IllegalArgumentException("a secret name must be letters and digits, with - _ . between"
+                        + " words, such as \"password\" or \"api-key\", but was " + (term == null ? "null" : "\"" + term + "\""));
+            }
+        }
+        return new SecretNames(terms);
+    }
+
+    /** These terms and {@code more}. */
+    SecretNames with(Collection<String> more) {
+        List<String> all = new ArrayList<>(terms);
+        all.addAll(of(more).terms);
+        return new SecretNames(all);
+    }
+
+    List<String> terms() {
+        return terms;
+    }
+
+    boolean matches(String name) {
+        if (terms.isEmpty() || name == null || name.isEmpty()) {
+            return false;
+        }
+        String plain = normalized(name);
+        String lastWord = null;
+        for (String term : terms) {
+            if (term.length() >= SHORT_TERM) {
+                if (plain.endsWith(term)) {
+                    return true;
+                }
+            } else {
+                if (lastWord == null) {
+                    lastWord = lastWord(name);
+                }
+                if (lastWord.equals(term)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayBeInATerm(int c) {
+        return Character.isLetterOrDigit(c) || isSeparator(c);
+    }
+
+    private static boolean isSeparator(int c) {
+        return c == '-' || c == '_' || c == '.';
+    }
+
+    private static String normalized(String name) {
+        StringBuilder plain = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isSeparator(c)) {
+                plain.append(c);
+            }
+        }
+        return plain.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The last word: after the last separator, or from its last capital ({@code Pin} of {@code userPin}, {@code PIN} of {@code USER_PIN}). */
+    private static String lastWord(String name) {
+        int end = name.length();
+        while (end > 0 && isSeparator(name.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        if (start > 0 && Character.isUpperCase(name.charAt(start - 1))) {
+            while (start > 0 && (Character.isUpperCase(name.charAt(start - 1)) || Character.isDigit(name.charAt(start - 1)))) {
+                start--;
+            }
+        } else {
+            while (start > 0 && !isSeparator(name.charAt(start - 1)) && !Character.isUpperCase(name.charAt(start - 1))) {
+                start--;
+            }
+            if (start > 0 && Character.isUpperCase(name.charAt(start - 1))) {
+                start--;
+            }
+        }
+        return name.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+}

@@ -36,6 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *
  * <p>A path's policy is the name of the context its Strings are escaped for ({@code HTML}), or a
  * word for why they are not: {@code left-alone} ({@code @NoEscape}, map keys not escaped),
+ * {@code secret} (named like a credential),
  * {@code not-entered}, {@code not-writable}, or {@code at-run-time} (declared {@code Object} or an
  * interface, so decided by what a request sends).
  *
@@ -117,7 +118,16 @@ final class HandlerCoverage {
         } else {
             paths = coverage.entries().stream().map(HandlerCoverage::path).toList();
         }
-        return new Input(nameOf(parameter), source, paths);
+        return new Input(inputName(parameter), source, paths);
+    }
+
+    /** A single value named like a credential: left as typed. */
+    static Input secretInput(MethodParameter parameter, String source) {
+        String name = inputName(parameter);
+        List<Coverage.Entry> declared = Escaper.coverage(declaredInput(parameter)).entries();
+        String path = declared.isEmpty() ? name : declared.get(0).path();
+        return new Input(name, source,
+                List.of(new Path(path, "secret", "\"" + name + "\" is named like a credential, so it is left exactly as typed")));
     }
 
     private static Path path(Coverage.Entry entry) {
@@ -127,6 +137,7 @@ final class HandlerCoverage {
             case NOT_ENTERED -> new Path(entry.path(), "not-entered", entry.reason());
             case NOT_WRITABLE -> new Path(entry.path(), "not-writable", entry.reason());
             case AT_RUN_TIME -> new Path(entry.path(), "at-run-time", entry.reason());
+            case SECRET -> new Path(entry.path(), "secret", entry.reason());
         };
     }
 
@@ -172,7 +183,8 @@ final class HandlerCoverage {
                 path -> path.escaped() ? "escaped" : path.policy(), Collectors.counting()));
         return "html-escape: " + handlers.size() + " handler methods; String inputs: "
                 + byPolicy.getOrDefault("escaped", 0L) + " escaped, " + byPolicy.getOrDefault("left-alone", 0L)
-                + " left alone, " + byPolicy.getOrDefault("at-run-time", 0L) + " decided at run time, "
+                + " left alone, " + byPolicy.getOrDefault("secret", 0L) + " credentials left as typed, "
+                + byPolicy.getOrDefault("at-run-time", 0L) + " decided at run time, "
                 + (byPolicy.getOrDefault("not-entered", 0L) + byPolicy.getOrDefault("not-writable", 0L))
                 + " not covered";
     }
@@ -200,7 +212,8 @@ final class HandlerCoverage {
                 + ")";
     }
 
-    private static String nameOf(MethodParameter parameter) {
+    /** The name the request gives the input: the annotation's, else the parameter's. */
+    static String inputName(MethodParameter parameter) {
         String declared = Optional.ofNullable(parameter.getParameterAnnotation(RequestParam.class)).map(RequestParam::name)
                 .or(() -> Optional.ofNullable(parameter.getParameterAnnotation(PathVariable.class)).map(PathVariable::name))
                 .or(() -> Optional.ofNullable(parameter.getParameterAnnotation(RequestHeader.class)).map(RequestHeader::name))

@@ -62,6 +62,14 @@ public final class HtmlEscapeAutoConfiguration {
         if (properties.getMaxNodes() != null) {
             withProperty("html-escape.max-nodes", () -> builder.maxNodes(properties.getMaxNodes()));
         }
+        if (properties.getSecretNames() != null) {
+            withProperty("html-escape.secret-names",
+                    () -> builder.secretNames(properties.getSecretNames().toArray(String[]::new)));
+        }
+        if (!properties.getAdditionalSecretNames().isEmpty()) {
+            withProperty("html-escape.additional-secret-names",
+                    () -> builder.addSecretNames(properties.getAdditionalSecretNames().toArray(String[]::new)));
+        }
         customizers.orderedStream().forEach(customizer -> {
             try {
                 customizer.customize(builder);

@@ -69,6 +69,18 @@ public class HtmlEscapeProperties {
      */
     private Integer maxNodes;
 
+    /**
+     * The names of credentials, replacing the defaults (password, passwd, pwd, secret, token,
+     * credentials, apikey, privatekey, secretkey, accesskey, pin, otp): a field, JSON property,
+     * request parameter, header or map key named like one (ignoring case and - _ ., equal to one or
+     * ending with one; a short one as the last word) is left exactly as typed. An empty list turns
+     * the rule off. @Escape on the element wins.
+     */
+    private List<String> secretNames;
+
+    /** More names of credentials, added to the defaults or to secret-names. */
+    private List<String> additionalSecretNames = new ArrayList<>();
+
     /** Jackson settings. */
     private final Jackson jackson = new Jackson();
 
@@ -145,6 +157,22 @@ public class HtmlEscapeProperties {
 
     public void setMaxNodes(Integer maxNodes) {
         this.maxNodes = maxNodes;
+    }
+
+    public List<String> getSecretNames() {
+        return secretNames;
+    }
+
+    public void setSecretNames(List<String> secretNames) {
+        this.secretNames = secretNames;
+    }
+
+    public List<String> getAdditionalSecretNames() {
+        return additionalSecretNames;
+    }
+
+    public void setAdditionalSecretNames(List<String> additionalSecretNames) {
+        this.additionalSecretNames = additionalSecretNames;
     }
 
     public Jackson getJackson() {

@@ -2,6 +2,7 @@ package dev.htmlescape.spring;
 
 import dev.htmlescape.Escape;
 import dev.htmlescape.EscapeContext;
+import dev.htmlescape.Escaper;
 import dev.htmlescape.NoEscape;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -39,17 +40,19 @@ final class PreloadedModelBinding extends ServletRequestDataBinderFactory {
         EscapeContext context = request.getNativeRequest() instanceof HttpServletRequest servlet
                 ? inputs.preloadedContext(objectName, target, servlet) : null;
         return context == null ? new ExtendedServletRequestDataBinder(target, objectName)
-                : new EscapingBinder(target, objectName, context);
+                : new EscapingBinder(target, objectName, context, inputs.escaper());
     }
 
     /** Escapes each text value before it is bound into the preloaded object. */
     private static final class EscapingBinder extends ExtendedServletRequestDataBinder {
 
         private final EscapeContext context;
+        private final Escaper escaper;
 
-        EscapingBinder(Object target, String objectName, EscapeContext context) {
+        EscapingBinder(Object target, String objectName, EscapeContext context, Escaper escaper) {
             super(target, objectName);
             this.context = context;
+            this.escaper = escaper;
         }
 
         @Override
@@ -88,7 +91,16 @@ final class PreloadedModelBinding extends ServletRequestDataBinderFactory {
                 return null;
             }
             Escape chosen = type.getAnnotation(Escape.class);
-            return chosen != null ? chosen.value() : context;
+            if (chosen != null) {
+                return chosen.value();
+            }
+            return escaper.isSecretName(lastSegment(path)) ? null : context;
+        }
+
+        /** {@code street} of {@code owner.addresses[0].street}. */
+        private static String lastSegment(String path) {
+            String property = path.endsWith("]") ? path.substring(0, path.lastIndexOf('[')) : path;
+            return property.substring(property.lastIndexOf('.') + 1);
         }
 
         private static boolean holdsText(TypeDescriptor type) {

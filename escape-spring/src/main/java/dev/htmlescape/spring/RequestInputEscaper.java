@@ -285,7 +285,8 @@ final class RequestInputEscaper {
         boolean any = false;
         for (int i = 0; i < parameters.length; i++) {
             InputSource source = sourceOf(resolvers.getArgumentResolver(parameters[i]), parameters[i]);
-            EscapeContext context = source == null ? null : contextFor(parameters[i], handler.getBeanType());
+            EscapeContext context = source == null || isSecret(parameters[i], source)
+                    ? null : contextFor(parameters[i], handler.getBeanType());
             if (context != null) {
                 plan[i] = new ArgumentPlan(source.kind, context,
                         source.kind == InputKind.MODEL_ATTRIBUTE ? ModelFactory.getNameForParameter(parameters[i]) : null);
@@ -304,6 +305,10 @@ final class RequestInputEscaper {
         for (MethodParameter parameter : handler.getMethodParameters()) {
             InputSource source = sourceOf(resolvers.getArgumentResolver(parameter), parameter);
             if (source != null) {
+                if (isSecret(parameter, source)) {
+                    inputs.add(HandlerCoverage.secretInput(parameter, source.name));
+                    continue;
+                }
                 EscapeContext context = contextFor(parameter, handler.getBeanType());
                 Type type = HandlerCoverage.declaredInput(parameter);
                 inputs.add(HandlerCoverage.input(parameter, source.name, context == null ? null
@@ -355,6 +360,17 @@ final class RequestInputEscaper {
      * The context for a parameter: the closest {@code @Escape} of the parameter, its method and its
      * class, or the default; {@code null} if the closest annotation is {@code @NoEscape}.
      */
+    /**
+     * Whether a single value (a parameter, a path variable, a header, a cookie) is named like a
+     * credential and has no {@code @Escape} of its own: it stays as typed. Maps of them are
+     * decided key by key by the walk; bodies and model attributes field by field.
+     */
+    private boolean isSecret(MethodParameter parameter, InputSource source) {
+        return source.kind == InputKind.VALUE && !Map.class.isAssignableFrom(parameter.getNestedParameterType())
+                && !parameter.hasParameterAnnotation(Escape.class)
+                && escaper.isSecretName(HandlerCoverage.inputName(parameter));
+    }
+
     private EscapeContext contextFor(MethodParameter parameter, Class<?> controllerType) {
         Method method = parameter.getMethod();
         return escaper.contextFor(parameter::getParameterAnnotation,

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({InputsController.UntouchedController.class, InputsController.PageController.class,
-        StoredOwners.OwnerController.class, GeneratedApi.OwnersController.class,
+        StoredOwners.OwnerController.class, Accounts.Security.class, Accounts.AccountController.class, GeneratedApi.OwnersController.class,
         Registry.RegistryController.class, Registry.Greetings.class})
 class InputsApplication {
 

@@ -23,6 +23,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ServletRequestDataB
  * come from this request; it was stored escaped already, and walking it would escape it again, or
  * stop at what a persistence library put in it.
  *
+ * <p>Every binder it makes shows String fields as typed in the forms rendered from it
+ * ({@link TypedTextEditor}).
+ *
  * <p>Thread-safety: the factory is shared; a binder serves one argument of one request.
  */
 final class PreloadedModelBinding extends ServletRequestDataBinderFactory {
@@ -31,7 +34,14 @@ final class PreloadedModelBinding extends ServletRequestDataBinderFactory {
 
     PreloadedModelBinding(List<InvocableHandlerMethod> binderMethods, WebBindingInitializer initializer,
             RequestInputEscaper inputs) {
-        super(binderMethods, initializer);
+        super(binderMethods, binder -> {
+            if (initializer != null) {
+                initializer.initBinder(binder);
+            }
+            // after the settings that must come first, before the application's @InitBinder methods,
+            // which may register a String editor of their own
+            binder.registerCustomEditor(String.class, new TypedTextEditor());
+        });
         this.inputs = inputs;
     }
 

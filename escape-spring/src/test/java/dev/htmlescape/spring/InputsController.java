@@ -253,6 +253,40 @@ class InputsController {
     @org.springframework.stereotype.Controller
     static class PageController {
 
+        /** A mutable bean, as an entity or a form object is, shown in a form. */
+        public static class Card {
+            @Size(max = 7)
+            private String name;
+            private String notes;
+
+            public String getName() {
+                return name;
+            }
+
+            public void setName(String name) {
+                this.name = name;
+            }
+
+            public String getNotes() {
+                return notes;
+            }
+
+            public void setNotes(String notes) {
+                this.notes = notes;
+            }
+        }
+
+        @GetMapping("/view/card")
+        String card(@ModelAttribute("card") Card card) {
+            return "card";
+        }
+
+        /** The form again, with what was typed, when validation fails. */
+        @org.springframework.web.bind.annotation.PostMapping("/view/card")
+        String editCard(@Valid @ModelAttribute("card") Card card, org.springframework.validation.BindingResult result) {
+            return "card";
+        }
+
         @GetMapping("/view/person")
         String person(@ModelAttribute("person") Person person, @RequestParam List<String> tags,
                 org.springframework.ui.Model model) {

@@ -76,6 +76,31 @@ class TypedTextDialectTest {
     }
 
     @Test
+    void formFieldsOfAMutableBeanShowItsEscapedTextAsTypedEncodedOnce() {
+        try (RunningApp app = new RunningApp()) {
+            HttpResponse<String> page = app.http.get("/view/card?name=" + Http.encode("O'Brien <b>")
+                    + "&notes=" + Http.encode("a & b"));
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<p id=\"text\">O&#39;Brien &lt;b&gt;</p>")
+                    .contains("<input id=\"card-field\" name=\"name\" value=\"O&#39;Brien &lt;b&gt;\">")
+                    .contains(">a &amp; b</textarea>");
+        }
+    }
+
+    @Test
+    void aFormShownAgainAfterAValidationErrorShowsEveryFieldAsTyped() {
+        try (RunningApp app = new RunningApp()) {
+            HttpResponse<String> page = app.http.postForm("/view/card", "name", "O'Brien <b>", "notes", "a & b");
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<p id=\"errors\">invalid</p>")
+                    .contains("value=\"O&#39;Brien &lt;b&gt;\"")
+                    .contains(">a &amp; b</textarea>");
+        }
+    }
+
+    @Test
     void aPageOfTheApplicationShowsBoundTextAsTyped() {
         try (RunningApp app = new RunningApp()) {
             HttpResponse<String> page = app.http.get("/view/person?name=" + Http.encode("O'Brien <b>")

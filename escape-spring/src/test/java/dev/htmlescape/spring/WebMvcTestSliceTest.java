@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
@@ -18,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
  * An application's {@code @WebMvcTest} slice escapes as the application does: the library's
  * auto-configuration is one of those a Spring MVC slice imports (Boot 4.x).
  */
+// the application's security filters (Spring Security is on this class path) are not what is tested
 @WebMvcTest
+@AutoConfigureMockMvc(addFilters = false)
 class WebMvcTestSliceTest {
 
     @SpringBootConfiguration

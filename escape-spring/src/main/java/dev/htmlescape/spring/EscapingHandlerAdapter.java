@@ -42,7 +42,7 @@ final class EscapingHandlerAdapter extends RequestMappingHandlerAdapter {
 
     @Override
     protected InitBinderDataBinderFactory createDataBinderFactory(List<InvocableHandlerMethod> binderMethods) {
-        return new PreloadedModelBinding(binderMethods, getWebBindingInitializer(), inputs);
+        return new ModelAttributeBinding(binderMethods, getWebBindingInitializer(), inputs);
     }
 
     /** The argument resolvers in the adapter's order, once it is initialised; {@code null} before. */
@@ -82,7 +82,7 @@ final class EscapingHandlerAdapter extends RequestMappingHandlerAdapter {
             this.request = webRequest.getRequest();
             this.model = mavContainer;
             // the model as @ModelAttribute methods and the session left it, before any argument is bound
-            inputs.notePreloadedModel(registered, resolvers, mavContainer, request);
+            inputs.noteModelAttributes(registered, resolvers, mavContainer, request);
             super.invokeAndHandle(webRequest, mavContainer, providedArgs);
         }
 

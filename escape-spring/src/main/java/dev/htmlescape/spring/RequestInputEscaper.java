@@ -64,8 +64,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 final class RequestInputEscaper {
 
-    /** Request attribute: the model attributes in the model before binding, by name, with their contexts. */
-    private static final String PRELOADED = RequestInputEscaper.class.getName() + ".preloaded";
+    /** Request attribute: the model attributes escaped, by name, with their contexts and values before binding. */
+    private static final String MODEL_ARGUMENTS = RequestInputEscaper.class.getName() + ".modelArguments";
 
     /** Request attribute: the body parameters already escaped while their body was read. */
     private static final String ESCAPED_WHILE_READ = RequestInputEscaper.class.getName() + ".escapedWhileRead";
@@ -160,47 +160,51 @@ final class RequestInputEscaper {
     }
 
     /**
-     * Notes, before any argument of {@code handler} is resolved, which of its model attributes are
-     * in the model already ({@code @ModelAttribute} methods, session attributes): those are escaped
-     * as the request is bound into them ({@link PreloadedModelBinding}), not walked afterwards.
+     * Notes, before any argument of {@code handler} is resolved, its model attributes that this
+     * library escapes, and which of them are in the model already ({@code @ModelAttribute} methods,
+     * session attributes): those are escaped as the request is bound into them
+     * ({@link ModelAttributeBinding}), not walked afterwards.
      */
-    void notePreloadedModel(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers,
+    void noteModelAttributes(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers,
             ModelAndViewContainer model, HttpServletRequest request) {
-        if (model.getModel().isEmpty() || isExcluded(request)) {
+        if (isExcluded(request)) {
             return;
         }
-        Map<String, Preloaded> preloaded = null;
+        Map<String, ModelArgument> arguments = null;
         for (ArgumentPlan argument : planOf(handler, resolvers)) {
-            if (argument != null && argument.modelName != null && model.containsAttribute(argument.modelName)) {
-                if (preloaded == null) {
-                    preloaded = new HashMap<>();
+            if (argument != null && argument.modelName != null) {
+                if (arguments == null) {
+                    arguments = new HashMap<>();
                 }
-                preloaded.put(argument.modelName, new Preloaded(model.getModel().get(argument.modelName), argument.context));
+                arguments.put(argument.modelName, new ModelArgument(model.getModel().get(argument.modelName),
+                        argument.context));
             }
         }
-        if (preloaded != null) {
-            request.setAttribute(PRELOADED, preloaded);
+        if (arguments != null) {
+            request.setAttribute(MODEL_ARGUMENTS, arguments);
         }
     }
 
-    /** The context to escape values bound into {@code target} with, if it is a preloaded model attribute; else {@code null}. */
-    EscapeContext preloadedContext(String name, Object target, HttpServletRequest request) {
-        Preloaded preloaded = preloaded(request).get(name);
-        return preloaded != null && preloaded.value == target ? preloaded.context : null;
+    /** The context a model attribute of this request is escaped for, or {@code null} if it is not escaped. */
+    EscapeContext modelAttributeContext(String name, HttpServletRequest request) {
+        ModelArgument argument = modelArguments(request).get(name);
+        return argument == null ? null : argument.context;
     }
 
-    private static boolean wasPreloaded(String name, Object argument, HttpServletRequest request) {
-        Preloaded preloaded = preloaded(request).get(name);
-        return preloaded != null && preloaded.value == argument;
+    /** Whether {@code value} is the model attribute {@code name} as it was before binding. */
+    boolean wasPreloaded(String name, Object value, HttpServletRequest request) {
+        ModelArgument argument = modelArguments(request).get(name);
+        return argument != null && argument.preloaded != null && argument.preloaded == value;
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Preloaded> preloaded(HttpServletRequest request) {
-        Object noted = request.getAttribute(PRELOADED);
-        return noted == null ? Map.of() : (Map<String, Preloaded>) noted;
+    private static Map<String, ModelArgument> modelArguments(HttpServletRequest request) {
+        Object noted = request.getAttribute(MODEL_ARGUMENTS);
+        return noted == null ? Map.of() : (Map<String, ModelArgument>) noted;
     }
 
-    private record Preloaded(Object value, EscapeContext context) {
+    /** @param preloaded the value in the model before binding, or {@code null} */
+    private record ModelArgument(Object preloaded, EscapeContext context) {
     }
 
     private ArgumentPlan[] planOf(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers) {

@@ -253,11 +253,36 @@ class InputsController {
     @org.springframework.stereotype.Controller
     static class PageController {
 
+        /** An application's own String editor, as many have: the forms must still show typed text. */
+        @org.springframework.web.bind.annotation.InitBinder
+        void trimStrings(org.springframework.web.bind.WebDataBinder binder) {
+            binder.registerCustomEditor(String.class, new org.springframework.beans.propertyeditors.StringTrimmerEditor(false));
+        }
+
         /** A mutable bean, as an entity or a form object is, shown in a form. */
         public static class Card {
             @Size(max = 7)
             private String name;
             private String notes;
+            @NoEscape
+            private String markup;
+            private String password;
+
+            public String getMarkup() {
+                return markup;
+            }
+
+            public void setMarkup(String markup) {
+                this.markup = markup;
+            }
+
+            public String getPassword() {
+                return password;
+            }
+
+            public void setPassword(String password) {
+                this.password = password;
+            }
 
             public String getName() {
                 return name;

@@ -89,6 +89,19 @@ class TypedTextDialectTest {
     }
 
     @Test
+    void formFieldsTheLibraryLeavesAloneAreShownAsTheyAre() {
+        try (RunningApp app = new RunningApp()) {
+            // @NoEscape and a credential's name: what they hold is shown as it is, references included
+            HttpResponse<String> page = app.http.get("/view/card?name=x&markup=" + Http.encode("a&amp;b")
+                    + "&password=" + Http.encode("p&amp;1"));
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<input id=\"card-markup\" name=\"markup\" value=\"a&amp;amp;b\">")
+                    .contains("<input id=\"card-password\" name=\"password\" value=\"p&amp;amp;1\">");
+        }
+    }
+
+    @Test
     void aFormShownAgainAfterAValidationErrorShowsEveryFieldAsTyped() {
         try (RunningApp app = new RunningApp()) {
             HttpResponse<String> page = app.http.postForm("/view/card", "name", "O'Brien <b>", "notes", "a & b");

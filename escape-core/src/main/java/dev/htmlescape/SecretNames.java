@@ -23,7 +23,6 @@ final class SecretNames {
             "apikey", "privatekey", "secretkey", "accesskey", "pin", "otp");
 
     static final SecretNames DEFAULT = new SecretNames(DEFAULT_TERMS);
-    static final SecretNames NONE = new SecretNames(List.of());
 
     private static final int SHORT_TERM = 5;
 
@@ -59,27 +58,69 @@ final class SecretNames {
         return terms;
     }
 
+    /** Whether {@code name} is a credential's; allocates nothing, as the walk asks it of every map key. */
     boolean matches(String name) {
         if (terms.isEmpty() || name == null || name.isEmpty()) {
             return false;
         }
-        String plain = normalized(name);
-        String lastWord = null;
+        int wordEnd = -1;
+        int wordStart = -1;
         for (String term : terms) {
             if (term.length() >= SHORT_TERM) {
-                if (plain.endsWith(term)) {
+                if (endsWithIgnoringCaseAndSeparators(name, term)) {
                     return true;
                 }
             } else {
-                if (lastWord == null) {
-                    lastWord = lastWord(name);
+                if (wordEnd < 0) {
+                    wordEnd = lastWordEnd(name);
+                    wordStart = lastWordStart(name, wordEnd);
                 }
-                if (lastWord.equals(term)) {
+                if (wordEnd - wordStart == term.length() && name.regionMatches(true, wordStart, term, 0, term.length())) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** {@code term} is lower case and without separators. */
+    private static boolean endsWithIgnoringCaseAndSeparators(String name, String term) {
+        int i = name.length() - 1;
+        for (int t = term.length() - 1; t >= 0; t--, i--) {
+            while (i >= 0 && isSeparator(name.charAt(i))) {
+                i--;
+            }
+            if (i < 0 || Character.toLowerCase(name.charAt(i)) != term.charAt(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lastWordEnd(String name) {
+        int end = name.length();
+        while (end > 0 && isSeparator(name.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    /**
+     * Where the last word starts: after the last separator, or at its last capital ({@code Pin} of
+     * {@code userPin}, {@code PIN} of {@code USER_PIN}).
+     */
+    private static int lastWordStart(String name, int end) {
+        int start = end;
+        if (start > 0 && Character.isUpperCase(name.charAt(start - 1))) {
+            while (start > 0 && (Character.isUpperCase(name.charAt(start - 1)) || Character.isDigit(name.charAt(start - 1)))) {
+                start--;
+            }
+            return start;
+        }
+        while (start > 0 && !isSeparator(name.charAt(start - 1)) && !Character.isUpperCase(name.charAt(start - 1))) {
+            start--;
+        }
+        return start > 0 && Character.isUpperCase(name.charAt(start - 1)) ? start - 1 : start;
     }
 
     private static boolean mayBeInATerm(int c) {
@@ -99,27 +140,5 @@ final class SecretNames {
             }
         }
         return plain.toString().toLowerCase(Locale.ROOT);
-    }
-
-    /** The last word: after the last separator, or from its last capital ({@code Pin} of {@code userPin}, {@code PIN} of {@code USER_PIN}). */
-    private static String lastWord(String name) {
-        int end = name.length();
-        while (end > 0 && isSeparator(name.charAt(end - 1))) {
-            end--;
-        }
-        int start = end;
-        if (start > 0 && Character.isUpperCase(name.charAt(start - 1))) {
-            while (start > 0 && (Character.isUpperCase(name.charAt(start - 1)) || Character.isDigit(name.charAt(start - 1)))) {
-                start--;
-            }
-        } else {
-            while (start > 0 && !isSeparator(name.charAt(start - 1)) && !Character.isUpperCase(name.charAt(start - 1))) {
-                start--;
-            }
-            if (start > 0 && Character.isUpperCase(name.charAt(start - 1))) {
-                start--;
-            }
-        }
-        return name.substring(start, end).toLowerCase(Locale.ROOT);
     }
 }

@@ -8,8 +8,6 @@ module dev.htmlescape.spring {
     requires spring.beans;
     requires spring.context;
     requires spring.aop;
-    // property editors: the String editor of the forms Spring renders from a binding result
-    requires java.desktop;
     requires spring.web;
     requires spring.webmvc;
     requires spring.boot;

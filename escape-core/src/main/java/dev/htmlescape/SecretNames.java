@@ -27,6 +27,10 @@ final class SecretNames {
     private static final int SHORT_TERM = 5;
 
     private final List<String> terms;
+    /** The last letters of the terms, ASCII ones as bits: most names end in none of them. */
+    private final long lastLow;
+    private final long lastHigh;
+    private final boolean lastNonAscii;
 
     private SecretNames(Collection<String> terms) {
         Set<String> normalized = new LinkedHashSet<>();
@@ -34,6 +38,27 @@ final class SecretNames {
             normalized.add(normalized(term));
         }
         this.terms = List.copyOf(normalized);
+        long low = 0;
+        long high = 0;
+        boolean nonAscii = false;
+        for (String term : this.terms) {
+            char last = term.charAt(term.length() - 1);
+            if (last < 64) {
+                low |= 1L << last;
+            } else if (last < 128) {
+                high |= 1L << (last - 64);
+            } else {
+                nonAscii = true;
+            }
+        }
+        this.lastLow = low;
+        this.lastHigh = high;
+        this.lastNonAscii = nonAscii;
+    }
+
+    /** Whether a term may end in {@code c}, a lower-case letter or digit. */
+    private boolean mayEndIn(char c) {
+        return c < 64 ? (lastLow & 1L << c) != 0 : c < 128 ? (lastHigh & 1L << (c - 64)) != 0 : lastNonAscii;
     }
 
     /** The rule for {@code terms}, each checked: letters and digits, and the separators. */
@@ -61,6 +86,10 @@ final class SecretNames {
     /** Whether {@code name} is a credential's; allocates nothing, as the walk asks it of every map key. */
     boolean matches(String name) {
         if (terms.isEmpty() || name == null || name.isEmpty()) {
+            return false;
+        }
+        int end = lastWordEnd(name);
+        if (end == 0 || !mayEndIn(Character.toLowerCase(name.charAt(end - 1)))) {
             return false;
         }
         int wordEnd = -1;

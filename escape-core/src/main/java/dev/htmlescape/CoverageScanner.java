@@ -1,5 +1,6 @@
 package dev.htmlescape;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
@@ -214,7 +215,7 @@ final class CoverageScanner {
         pushAll(children);
     }
 
-    private boolean isSecret(java.lang.reflect.AnnotatedElement element, String name) {
+    private boolean isSecret(AnnotatedElement element, String name) {
         return ClassPlans.isSecret(element, name, policy.secretNames());
     }
 

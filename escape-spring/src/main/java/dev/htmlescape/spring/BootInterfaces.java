@@ -39,16 +39,17 @@ final class BootInterfaces {
             if (method.isDefault()) {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
-            return objectMethod(proxy, method, args, type);
+            return objectMethod(proxy, method, args, "htmlescape " + type.getSimpleName());
         };
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
     }
 
-    private static Object objectMethod(Object proxy, Method method, Object[] args, Class<?> type) {
+    /** {@code equals}, {@code hashCode} and {@code toString} of a proxy that stands for itself alone. */
+    static Object objectMethod(Object proxy, Method method, Object[] args, String description) {
         return switch (method.getName()) {
             case "equals" -> proxy == args[0];
             case "hashCode" -> System.identityHashCode(proxy);
-            case "toString" -> "htmlescape " + type.getSimpleName();
+            case "toString" -> description;
             default -> throw new UnsupportedOperationException(method.toString());
         };
     }

@@ -77,11 +77,7 @@ final class TypedTextValidators implements ConstraintValidatorFactory {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (method.getDeclaringClass() == Object.class) {
-                return switch (method.getName()) {
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    default -> "typed text of " + validator;
-                };
+                return BootInterfaces.objectMethod(proxy, method, args, "typed text of " + validator);
             }
             if (method.getName().equals("isValid") && args != null && args.length == 2 && args[0] instanceof String text) {
                 args[0] = TypedText.of(text);

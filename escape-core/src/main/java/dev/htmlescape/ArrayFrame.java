@@ -7,12 +7,12 @@ final class ArrayFrame extends Frame {
 
     private Object[] array;
 
-    ArrayFrame(GraphWalker walker) {
-        super(walker, POOL);
+    ArrayFrame(FullWalk walk) {
+        super(walk, POOL);
     }
 
     @Override
-    void begin(ClassPlan plan) {
+    void read(ClassPlan plan) {
         array = (Object[]) node;
     }
 
@@ -51,8 +51,8 @@ final class ArrayFrame extends Frame {
     }
 
     @Override
-    void finish() {
-        result = node;
+    Object writeBack() {
+        return node; // every slot was written as it was escaped
     }
 
     @Override

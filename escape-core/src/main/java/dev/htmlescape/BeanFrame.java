@@ -5,25 +5,26 @@ package dev.htmlescape;
  * escaped and written in place as they are read, the others are kept in the snapshot and entered
  * one by one.
  */
-final class BeanFrame extends FieldFrame {
+final class BeanFrame extends Frame implements SlotSink {
 
     static final int POOL = 0;
 
     private FieldSlot[] fields;
 
-    BeanFrame(GraphWalker walker) {
-        super(walker, POOL);
+    BeanFrame(FullWalk walk) {
+        super(walk, POOL);
     }
 
     @Override
-    void begin(ClassPlan plan) {
-        fields = plan.fields;
-        if (!plan.textOnlyBean) {
+    void read(ClassPlan plan) {
+        ClassPlan.Bean bean = (ClassPlan.Bean) plan;
+        fields = bean.fields;
+        if (!bean.textOnly) {
             reserveSnapshot(fields.length);
         }
-        plan.reader.read(node, this);
+        bean.reader.read(node, this);
         // text fields come first and were escaped as they were read; their scratch slots are unset
-        slot = plan.textFields - 1;
+        slot = bean.textFields - 1;
     }
 
     @Override
@@ -70,8 +71,8 @@ final class BeanFrame extends FieldFrame {
     }
 
     @Override
-    void finish() {
-        result = node;
+    Object writeBack() {
+        return node; // every field was written as it was escaped
     }
 
     @Override
@@ -98,7 +99,7 @@ final class BeanFrame extends FieldFrame {
     private void write(int slot, Object value) {
         FieldSlot field = fields[slot];
         if (field.setter == null) {
-            if (walker.strict()) {
+            if (walk.policy.strict()) {
                 throw error(slot, "final field of " + node.getClass().getName()
                         + " holds text that needs escaping but cannot be written; make the field"
                         + " non-final, use a record, or mark it @NoEscape", null);

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * {@link Escaper}. A {@link ClassValue} keeps the plan with the class, so it does not keep the
  * class's loader alive.
  */
-final class ClassPlans extends ClassValue<ClassPlan> {
+class ClassPlans extends ClassValue<ClassPlan> {
 
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
     private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
@@ -41,14 +41,14 @@ final class ClassPlans extends ClassValue<ClassPlan> {
                     MethodHandles.Lookup lookup = lookupFor(type);
                     return kind == NodeKind.BEAN ? beanPlan(type, lookup) : recordPlan(type, lookup);
                 } catch (IllegalAccessException e) {
-                    return ClassPlan.unreadable(type, kind, notOpenMessage(type));
+                    return new ClassPlan.Unreadable(type, kind, Messages.notOpen(type));
                 }
             case LIST:
             case SET:
             case COLLECTION:
             case MAP:
                 Function<Object, Object> registered = policy.copyOf(type);
-                return ClassPlan.container(type, kind,
+                return new ClassPlan.Container(type, kind,
                         registered != null ? ContainerMode.UNMODIFIABLE_COPY : TypeClassifier.containerMode(type),
                         TypeClassifier.isContentPlaced(type), WeakHashMap.class.isAssignableFrom(type),
                         isIndexedList(type), textFieldsOf(type),
@@ -56,9 +56,9 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             case OPAQUE:
                 String declined = TypeClassifier.declineReason(type);
                 return declined != null && TypeClassifier.reportsDecline(type)
-                        ? ClassPlan.declined(type, declined) : ClassPlan.simple(type, kind);
+                        ? new ClassPlan.Declined(type, declined) : new ClassPlan.Simple(type, kind);
             default:
-                return ClassPlan.simple(type, kind);
+                return new ClassPlan.Simple(type, kind);
         }
     }
 
@@ -74,14 +74,6 @@ final class ClassPlans extends ClassValue<ClassPlan> {
         return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
     }
 
-    private static String notOpenMessage(Class<?> type) {
-        Module module = type.getModule();
-        String pkg = type.getPackageName();
-        return "cannot read " + type.getName() + ": " + module + " does not open package " + pkg
-                + " to dev.htmlescape; add 'opens " + pkg + " to dev.htmlescape;' to its module-info.java,"
-                + " or pass MethodHandles.lookup() from that module to Escaper.builder().lookup(...)";
-    }
-
     private ClassPlan beanPlan(Class<?> type, MethodHandles.Lookup lookup) throws IllegalAccessException {
         List<FieldSlot> slots = new ArrayList<>();
         for (Class<?> c = type; c != null && !TypeClassifier.isJdk(c); c = c.getSuperclass()) {
@@ -89,7 +81,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             try {
                 declaring = c == type ? lookup : lookupFor(c);
             } catch (IllegalAccessException e) {
-                return ClassPlan.unreadable(type, NodeKind.BEAN, notOpenMessage(c));
+                return new ClassPlan.Unreadable(type, NodeKind.BEAN, Messages.notOpen(c));
             }
             for (Field field : c.getDeclaredFields()) {
                 if (!mayHoldText(field) || isSecret(field)) {
@@ -107,7 +99,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
         // entered, so a set that reaches the bean again through a cycle hashes its escaped text
         slots.sort(Comparator.comparing((FieldSlot slot) -> !slot.string));
         FieldSlot[] fields = slots.toArray(new FieldSlot[0]);
-        return ClassPlan.bean(type, fields, SlotReaders.of(type, fields, policy.compileReaders()));
+        return new ClassPlan.Bean(type, fields, SlotReaders.of(type, fields, policy.compileReaders()));
     }
 
     private static boolean isIndexedList(Class<?> type) {
@@ -177,8 +169,7 @@ final class ClassPlans extends ClassValue<ClassPlan> {
             throw new IllegalStateException("a record always has a canonical constructor", e);
         }
         constructor = constructor.asSpreader(Object[].class, parameterTypes.length).asType(CONSTRUCTOR);
-        return ClassPlan.record(type, slots, SlotReaders.of(type, slots, policy.compileReaders()),
-                constructor);
+        return new ClassPlan.Record(type, slots, SlotReaders.of(type, slots, policy.compileReaders()), constructor);
     }
 
     private static MethodHandle componentField(Class<?> type, RecordComponent component,

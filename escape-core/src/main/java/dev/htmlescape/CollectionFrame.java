@@ -19,6 +19,7 @@ final class CollectionFrame extends Frame {
 
     static final int POOL = 4;
 
+    private ClassPlan.Container plan;
     private Collection<Object> collection;
     private NodeKind kind;
     private ContainerMode mode;
@@ -32,17 +33,17 @@ final class CollectionFrame extends Frame {
     /** The collection this frame made, when it made a copy; refilled again at the end if needed. */
     private Collection<Object> copy;
 
-    CollectionFrame(GraphWalker walker) {
-        super(walker, POOL);
+    CollectionFrame(FullWalk walk) {
+        super(walk, POOL);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    void begin(ClassPlan plan) {
-        copyOf = plan.copyOf;
+    void read(ClassPlan containerPlan) {
+        plan = (ClassPlan.Container) containerPlan;
         collection = (Collection<Object>) node;
         kind = plan.kind;
-        mode = TypeClassifier.modeOf(node, plan.containerMode);
+        mode = TypeClassifier.modeOf(node, plan.mode);
         orderedByContent = plan.contentPlaced;
         values = null;
         elementChanged = false;
@@ -50,13 +51,13 @@ final class CollectionFrame extends Frame {
         if (plan.indexedList) {
             // a JDK list with constant-time get: read into scratch space rather than a new array
             List<Object> list = (List<Object>) node;
-            size = list.size();
+            size = GraphCode.size(list);
             reserveSnapshot(size);
             for (int i = 0; i < size; i++) {
-                snapshot[base + i] = list.get(i);
+                snapshot[base + i] = GraphCode.get(list, i);
             }
         } else {
-            snapshot = collection.toArray();
+            snapshot = GraphCode.toArray(collection);
             base = 0;
             size = snapshot.length;
         }
@@ -65,6 +66,7 @@ final class CollectionFrame extends Frame {
     @Override
     void clear() {
         super.clear();
+        plan = null;
         collection = null;
         values = null;
         copy = null;
@@ -108,18 +110,18 @@ final class CollectionFrame extends Frame {
     }
 
     @Override
-    void finish() {
+    Object writeBack() {
         changed |= elementChanged || values != null;
         if (values == null && !(orderedByContent && elementChanged)) {
-            result = node;
-            return;
+            return node;
         }
         Object[] escaped = values == null ? originals() : values;
-        result = kind == NodeKind.LIST ? writeList(escaped) : refill(escaped);
+        Object written = kind == NodeKind.LIST ? writeList(escaped) : refill(escaped);
         if (reachedUnfinished && orderedByContent) {
             // an element is an object still being escaped further up: refill again once it is done
-            walker.refillAtEnd(this);
+            walk.refillAtEnd(this);
         }
+        return written;
     }
 
     private Object writeList(Object[] escaped) {
@@ -128,7 +130,7 @@ final class CollectionFrame extends Frame {
         }
         @SuppressWarnings("unchecked")
         List<Object> list = (List<Object>) node;
-        requireUnchangedSize(list.size());
+        requireUnchangedSize(GraphCode.size(list));
         if (mode == ContainerMode.REFILL_AFTER_PROBE && refusesWrites(list, escaped)) {
             mode = ContainerMode.UNMODIFIABLE_COPY;
             return listCopy(escaped);
@@ -138,26 +140,26 @@ final class CollectionFrame extends Frame {
                 // some lists, CopyOnWriteArrayList among them, support set(i) but not ListIterator.set
                 for (int i = 0; i < escaped.length; i++) {
                     if (escaped[i] != element(i)) {
-                        list.set(i, escaped[i]);
+                        GraphCode.set(list, i, escaped[i]);
                     }
                 }
             } else {
-                ListIterator<Object> iterator = list.listIterator();
+                ListIterator<Object> iterator = GraphCode.listIterator(list);
                 for (int i = 0; i < escaped.length; i++) {
-                    iterator.next();
+                    GraphCode.next(iterator);
                     if (escaped[i] != element(i)) {
-                        iterator.set(escaped[i]);
+                        GraphCode.set(iterator, escaped[i]);
                     }
                 }
             }
-        } catch (RuntimeException e) {
-            throw error(-1, refusedElement(node, e), e);
+        } catch (GraphCodeFailure refused) {
+            throw error(-1, Messages.refusedElement(node, refused.thrown()), refused.thrown());
         }
         return node;
     }
 
     private Object listCopy(Object[] escaped) {
-        return inTheOriginalsType(Collections.unmodifiableList(new ArrayList<>(Arrays.asList(escaped))), "elements");
+        return inTheOriginalsType(plan, Collections.unmodifiableList(new ArrayList<>(Arrays.asList(escaped))), "elements");
     }
 
     /**
@@ -169,37 +171,31 @@ final class CollectionFrame extends Frame {
         for (int i = 0; i < escaped.length; i++) {
             if (escaped[i] != element(i)) {
                 try {
-                    list.set(i, escaped[i]);
+                    GraphCode.set(list, i, escaped[i]);
                     return false;
-                } catch (UnsupportedOperationException refused) {
-                    if (TypeClassifier.isJdk(node.getClass()) || heldAsItself) {
-                        throw error(-1, refusedElement(node, refused), refused);
+                } catch (GraphCodeFailure failed) {
+                    boolean refusesEveryWrite = failed.thrown() instanceof UnsupportedOperationException
+                            && !TypeClassifier.isJdk(node.getClass()) && !heldAsItself;
+                    if (refusesEveryWrite) {
+                        return true;
                     }
-                    return true;
-                } catch (RuntimeException failed) {
-                    throw error(-1, refusedElement(node, failed), failed);
+                    throw error(-1, Messages.refusedElement(node, failed.thrown()), failed.thrown());
                 }
             }
         }
         return false;
     }
 
-    /** Why {@code list} was left partly escaped: it threw {@code e} when an element was set. */
-    static String refusedElement(Object list, RuntimeException e) {
-        return list.getClass().getName() + " refused an escaped element (" + e + "); hold the values"
-                + " in an ArrayList or mark the field @NoEscape";
-    }
-
     private Object refill(Object[] escaped) {
         switch (mode) {
             case REFILL_IN_PLACE:
                 requireNoCollision(escaped);
-                requireUnchangedSize(collection.size());
+                requireUnchangedSize(GraphCode.size(collection));
                 refillInPlace(collection, escaped, originals());
                 return node;
             case REFILL_AFTER_PROBE:
                 requireNoCollision(escaped);
-                requireUnchangedSize(collection.size());
+                requireUnchangedSize(GraphCode.size(collection));
                 if (!probe(escaped)) {
                     mode = ContainerMode.UNMODIFIABLE_COPY;
                     return unmodifiableCopy(escaped);
@@ -218,41 +214,25 @@ final class CollectionFrame extends Frame {
     private Object unmodifiableCopy(Object[] escaped) {
         if (kind != NodeKind.SET) {
             copy = new ArrayList<>(Arrays.asList(escaped));
-            return inTheOriginalsType(Collections.unmodifiableCollection(copy), "elements");
+            return inTheOriginalsType(plan, Collections.unmodifiableCollection(copy), "elements");
         }
         Set<Object> set = SameKindContainers.emptySetLike((Set<?>) node, escaped.length);
         for (int i = 0; i < escaped.length; i++) {
-            if (!set.add(escaped[i])) {
+            if (!GraphCode.add(set, escaped[i])) {
                 throw collision(i, escaped);
             }
         }
         copy = set;
-        return inTheOriginalsType(set instanceof NavigableSet
+        return inTheOriginalsType(plan, set instanceof NavigableSet
                 ? Collections.unmodifiableNavigableSet((NavigableSet<Object>) set)
                 : Collections.unmodifiableSet(set), "elements");
     }
 
-    /**
-     * Fails before anything is changed when escaping made two elements of a set equal, judged
-     * like the set judges them. A set that held unchanged values that look equal that way judges
-     * differently (it is backed by an identity map), and its own size check after the refill decides.
-     */
+    /** Fails before anything is changed when escaping made two elements of a set equal, judged like the set judges them. */
     private void requireNoCollision(Object[] escaped) {
-        if (kind != NodeKind.SET) {
-            return;
-        }
-        Set<Object> seen = SameKindContainers.emptySetLike((Set<?>) node, escaped.length);
-        for (int i = 0; i < escaped.length; i++) {
-            if (!seen.add(escaped[i])) {
-                int earlier = equalEarlier(i, escaped);
-                // replaced elements are immutable values whose originals are as they were
-                boolean bothReplaced = escaped[earlier] != element(earlier) && escaped[i] != element(i);
-                if (bothReplaced
-                        && SameKindContainers.sameElement((Set<?>) node, element(earlier), element(i))) {
-                    return;
-                }
-                throw collision(i, escaped);
-            }
+        int collision = kind == NodeKind.SET ? SameKindContainers.firstCollision(node, escaped, this::element) : -1;
+        if (collision >= 0) {
+            throw collision(collision, escaped);
         }
     }
 
@@ -267,17 +247,17 @@ final class CollectionFrame extends Frame {
             return true;
         }
         try {
-            collection.add(escaped[0]);
+            GraphCode.add(collection, escaped[0]);
             return true;
-        } catch (UnsupportedOperationException refused) {
-            if (TypeClassifier.isJdk(node.getClass()) || heldAsItself) {
-                // a JDK wrapper of a view: copying it would cut it off from what it views; or a
-                // cycle holds the collection itself
-                throw probeRefused(refused);
+        } catch (GraphCodeFailure failed) {
+            // a JDK wrapper of a view must not be copied, which would cut it off from what it
+            // views; nor a collection a cycle holds as itself
+            boolean refusesEveryWrite = failed.thrown() instanceof UnsupportedOperationException
+                    && !TypeClassifier.isJdk(node.getClass()) && !heldAsItself;
+            if (refusesEveryWrite) {
+                return false;
             }
-            return false;
-        } catch (RuntimeException e) {
-            throw probeRefused(e);
+            throw probeRefused(failed.thrown());
         }
     }
 
@@ -287,48 +267,21 @@ final class CollectionFrame extends Frame {
                 + " ArrayDeque, or mark the field @NoEscape", e);
     }
 
-    /**
-     * Clears {@code target} and adds {@code contents} in order. If that fails, or the target then
-     * holds fewer elements than it should (it judged two of them equal), the {@code originals} are
-     * put back and the failure is an {@link EscapeException}.
-     */
     private void refillInPlace(Collection<Object> target, Object[] contents, Object[] originals) {
-        String problem;
-        Throwable cause = null;
-        try {
-            target.clear();
-            target.addAll(Arrays.asList(contents));
-            if (target.size() == contents.length) {
-                return;
-            }
-            problem = "escaping made elements equal that " + node.getClass().getName()
-                    + " held apart, and it would have lost " + (contents.length - target.size());
-        } catch (RuntimeException | StackOverflowError e) {
-            // a StackOverflowError too: a hashCode or compareTo of the graph overflowing the stack
-            // after the clear must not leave the collection empty
-            problem = node.getClass().getName() + " refused an escaped element (" + e + ")";
-            cause = e;
+        Refill.Failure failure = Refill.collection(target, contents, originals);
+        if (failure != null) {
+            throw refillFailed(failure);
         }
-        String restored;
-        try {
-            target.clear();
-            target.addAll(Arrays.asList(originals));
-            restored = target.size() == originals.length ? "its elements were put back unescaped"
-                    : "putting its elements back kept only " + target.size() + " of " + originals.length;
-        } catch (RuntimeException again) {
-            restored = "putting its elements back failed too (" + again + ")";
-        }
-        throw error(-1, problem + "; " + restored, cause);
     }
 
     @Override
     void refillAgain() {
         Collection<Object> target = copy != null ? copy : collection;
-        Object[] contents = target.toArray();
+        Object[] contents = GraphCode.toArray(target);
         if (kind == NodeKind.SET) {
             Set<Object> seen = SameKindContainers.emptySetLike((Set<?>) node, contents.length);
             for (int i = 0; i < contents.length; i++) {
-                if (!seen.add(contents[i])) {
+                if (!GraphCode.add(seen, contents[i])) {
                     throw collision(i, contents);
                 }
             }
@@ -343,25 +296,15 @@ final class CollectionFrame extends Frame {
     private void requireUnchangedSize(int now) {
         if (now != size) {
             throw error(-1, "the collection changed size while it was escaped (" + size + " to " + now
-                    + "); " + GraphWalker.CHANGED_WHILE_ESCAPED, null);
+                    + "); " + Messages.CHANGED_WHILE_ESCAPED, null);
         }
-    }
-
-    /** The first escaped element before {@code index} that the set would call equal to it. */
-    private int equalEarlier(int index, Object[] escaped) {
-        int earlier = 0;
-        while (earlier < index
-                && !SameKindContainers.sameElement((Set<?>) node, escaped[earlier], escaped[index])) {
-            earlier++;
-        }
-        return earlier;
     }
 
     private EscapeException collision(int index, Object[] escaped) {
-        int earlier = equalEarlier(index, escaped);
-        return error(index, "escaping made two elements equal, " + GraphWalker.describe(element(earlier))
-                + " and " + GraphWalker.describe(element(index)) + " both became "
-                + GraphWalker.describe(escaped[index]) + "; the set would lose one of them", null);
+        int earlier = SameKindContainers.equalEarlier(node, index, escaped);
+        return error(index, "escaping made two elements equal, " + Messages.describe(element(earlier))
+                + " and " + Messages.describe(element(index)) + " both became "
+                + Messages.describe(escaped[index]) + "; the set would lose one of them", null);
     }
 
     @Override
@@ -383,9 +326,10 @@ final class CollectionFrame extends Frame {
         @SuppressWarnings("unchecked")
         List<Object> list = (List<Object>) node;
         try {
-            list.set(slot, replacement);
-        } catch (RuntimeException e) {
-            throw error(slot, node.getClass().getName() + " refused the escaped copy (" + e + ")", e);
+            GraphCode.set(list, slot, replacement);
+        } catch (GraphCodeFailure refused) {
+            throw error(slot, node.getClass().getName() + " refused the escaped copy (" + refused.thrown() + ")",
+                    refused.thrown());
         }
     }
 

@@ -41,7 +41,7 @@ public final class Coverage {
         NOT_WRITABLE,
         /** Declared {@code Object} or an interface: what is there, and so what happens, is known only at run time. */
         AT_RUN_TIME,
-        /** Named like a credential (see {@link Escaper.Builder#secretNames}): left exactly as typed. */
+        /** Named like a credential (see {@link EscaperBuilder#secretNames}): left exactly as typed. */
         SECRET
     }
 

@@ -66,7 +66,7 @@ final class CoverageScanner {
 
     static Coverage scan(Type root, Policy policy) {
         CoverageScanner scanner = new CoverageScanner(policy);
-        scanner.pending.push(new Item(GraphWalker.rootName(rawClass(root, Map.of())), root, Map.of(), null, null, null));
+        scanner.pending.push(new Item(Messages.rootName(rawClass(root, Map.of())), root, Map.of(), null, null, null));
         while (!scanner.pending.isEmpty()) {
             scanner.look(scanner.pending.pop());
         }

@@ -1,8 +1,6 @@
 package dev.htmlescape;
 
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import dev.htmlescape.internal.CoreAccess;
 import java.util.function.UnaryOperator;
 import org.owasp.encoder.Encode;
 
@@ -159,6 +157,11 @@ public enum EscapeContext {
      */
     JAVA(Encode::forJava);
 
+    static {
+        // the adapters' SPI escapes map keys with the walk's own code, which stays package-private
+        CoreAccess.provide(KeyEscaper::escapeKeys);
+    }
+
     private final UnaryOperator<String> encoder;
 
     EscapeContext(UnaryOperator<String> encoder) {
@@ -182,27 +185,5 @@ public enum EscapeContext {
             TypedText.escaped(text, encoded);
         }
         return encoded;
-    }
-
-    /**
-     * Escapes the String keys of {@code map} for this context, in place and in the map's order,
-     * and nothing else: for an adapter that escapes values as it reads them and gets the keys
-     * afterwards, such as a JSON mapper's map deserializer. A key that needs no escaping stays the
-     * same instance; when none does, the map is not touched.
-     *
-     * @param map a mutable map
-     * @param keep keys to leave as they are, found by identity (those the map held before a JSON
-     *     document was merged into it); usually empty
-     * @param <M> the map's type
-     * @return {@code map}
-     * @throws EscapeException with an empty path (the caller knows where the map is) if escaping
-     *     makes two keys equal, or the map then holds fewer entries (its comparator judges two
-     *     escaped keys equal); the map is then as it was, and no entry is lost
-     * @throws NullPointerException if {@code map} or {@code keep} is null
-     */
-    public <M extends Map<?, ?>> M escapeKeys(M map, Set<?> keep) {
-        Objects.requireNonNull(map, "map");
-        Objects.requireNonNull(keep, "keep");
-        return KeyEscaper.escapeKeys(map, this, keep);
     }
 }

@@ -15,14 +15,14 @@ public final class EscapeException extends RuntimeException {
     private final String path;
 
     /**
-     * Creates an exception for the value at {@code path}.
+     * For the value at {@code path}: the library's own failures, never the application's.
      *
      * @param path the path to the value, such as {@code order.items[2].name}; empty where only the
      *     caller knows it, and the message is then the problem alone
      * @param problem what went wrong and what to change
      * @param cause the underlying failure, or {@code null}
      */
-    public EscapeException(String path, String problem, Throwable cause) {
+    EscapeException(String path, String problem, Throwable cause) {
         super(path.isEmpty() ? problem : path + ": " + problem, cause);
         this.path = path;
     }

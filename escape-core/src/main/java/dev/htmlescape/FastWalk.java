@@ -2,6 +2,7 @@ package dev.htmlescape;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import java.util.TreeMap;
  * graph deeper or larger than it goes, which is also how a cycle shows), it gives up
  * before it has changed anything, and the full walk starts from the untouched graph. It reads
  * fields and containers as the full walk does, so it meets no code of the graph that the full walk
- * would not.
+ * would not; when that code fails ({@link GraphCodeFailure}) it gives up too, and the full walk
+ * meets the failure again and says where. Nothing else makes it give up: any other exception is a
+ * bug of the walk and propagates.
  *
  * <p>Not thread-safe: each walker has one.
  */
@@ -84,9 +87,8 @@ final class FastWalk implements SlotSink {
         boolean read;
         try {
             read = readAll(root, rootPlan);
-        } catch (RuntimeException e) {
-            // code of the graph failed (a JDK view of the application's collection, say); nothing
-            // was written, so the full walk meets the failure again and names where it happened
+        } catch (GraphCodeFailure e) {
+            // nothing was written yet, so the full walk meets the failure again and names where
             return false;
         }
         if (read) {
@@ -117,10 +119,10 @@ final class FastWalk implements SlotSink {
                     readOptional((Optional<?>) node, context, depth);
                     break;
                 case LIST:
-                    readList(node, plan, context, depth);
+                    readList(node, (ClassPlan.Container) plan, context, depth);
                     break;
                 case MAP:
-                    readMap(node, plan, context, depth);
+                    readMap(node, (ClassPlan.Container) plan, context, depth);
                     break;
                 case ARRAY:
                     readArray((Object[]) node, context, depth);
@@ -177,14 +179,20 @@ final class FastWalk implements SlotSink {
 
     /** Reads a bean's fields or a record's components. */
     private void readSlots(Object node, ClassPlan plan, int depth) {
-        if (plan.unreadable != null) {
-            gaveUp = true;
+        SlotReader reader;
+        if (plan instanceof ClassPlan.Bean slots) {
+            beanFields = slots.fields;
+            reader = slots.reader;
+        } else if (plan instanceof ClassPlan.Record slots) {
+            beanFields = slots.components;
+            reader = slots.reader;
+        } else {
+            gaveUp = true; // unreadable: the full walk says why
             return;
         }
         bean = node;
-        beanFields = plan.kind == NodeKind.BEAN ? plan.fields : plan.components;
         beanDepth = depth;
-        plan.reader.read(node, this);
+        reader.read(node, this);
         bean = null;
         beanFields = null;
     }
@@ -214,8 +222,7 @@ final class FastWalk implements SlotSink {
         String escaped = encode(text, field.context);
         if (escaped != text) {
             if (field.setter == null) {
-                // a record component, which the full walk rebuilds the record for, or a final
-                // field, which it fails or warns about, naming it
+                // a record component (the full walk rebuilds the record) or a final field (it warns)
                 gaveUp = true;
                 return;
             }
@@ -223,7 +230,7 @@ final class FastWalk implements SlotSink {
         }
     }
 
-    private void readList(Object node, ClassPlan plan, EscapeContext context, int depth) {
+    private void readList(Object node, ClassPlan.Container plan, EscapeContext context, int depth) {
         if (!plan.indexedList || plan.unwalkedFields != null) {
             gaveUp = true;
             return;
@@ -232,12 +239,12 @@ final class FastWalk implements SlotSink {
         // an unmodifiable list, which the full walk copies, when not settable
         boolean writable = plan.settableIndexedList;
         ClassPlan elementPlan = null;
-        for (int i = 0, size = list.size(); i < size && !gaveUp; i++) {
-            elementPlan = readElement(list, i, list.get(i), writable, elementPlan, context, depth);
+        for (int i = 0, size = GraphCode.size(list); i < size && !gaveUp; i++) {
+            elementPlan = readElement(list, i, GraphCode.get(list, i), writable, elementPlan, context, depth);
         }
     }
 
-    private void readMap(Object node, ClassPlan plan, EscapeContext context, int depth) {
+    private void readMap(Object node, ClassPlan.Container plan, EscapeContext context, int depth) {
         if (plan.weakKeys || plan.unwalkedFields != null) {
             gaveUp = true;
             return;
@@ -248,8 +255,9 @@ final class FastWalk implements SlotSink {
         boolean escapeKeys = policy.escapeMapKeys();
         ClassPlan keyPlan = null;
         ClassPlan valuePlan = null;
-        for (Map.Entry<?, ?> entry : ((Map<?, ?>) node).entrySet()) {
-            Object key = entry.getKey();
+        for (Iterator<Map.Entry<Object, Object>> entries = GraphCode.entries((Map<?, ?>) node); GraphCode.hasNext(entries); ) {
+            Map.Entry<Object, Object> entry = GraphCode.next(entries);
+            Object key = GraphCode.key(entry);
             if (key instanceof String) {
                 if (escapeKeys && encode((String) key, context) != key) {
                     gaveUp = true; // the full walk refills the map and reports collisions
@@ -257,7 +265,7 @@ final class FastWalk implements SlotSink {
                 }
             } else if (key != null) {
                 keyPlan = planOf(key, keyPlan);
-                if (keyPlan.kind != NodeKind.OPAQUE || keyPlan.declined != null) {
+                if (keyPlan.kind != NodeKind.OPAQUE || keyPlan instanceof ClassPlan.Declined) {
                     gaveUp = true; // a key object escaped in place would hash differently
                     return;
                 }
@@ -266,7 +274,7 @@ final class FastWalk implements SlotSink {
                 continue; // the value of a credential's key stays as typed
             }
             // not writable: an immutable map, say, which the full walk copies
-            valuePlan = readElement(entry, -1, entry.getValue(), writable, valuePlan, context, depth);
+            valuePlan = readElement(entry, -1, GraphCode.value(entry), writable, valuePlan, context, depth);
             if (gaveUp) {
                 return;
             }
@@ -333,7 +341,7 @@ final class FastWalk implements SlotSink {
     private void enqueue(Object node, ClassPlan plan, EscapeContext context, int depth) {
         if (plan.kind == NodeKind.OPAQUE) {
             // the full walk reports a declined object, with its path
-            gaveUp |= plan.declined != null;
+            gaveUp |= plan instanceof ClassPlan.Declined;
             return;
         }
         if (depth >= maxDepth) {
@@ -383,9 +391,9 @@ final class FastWalk implements SlotSink {
             } else if (target instanceof Object[]) {
                 ((Object[]) target)[targetIndexes[i]] = escaped;
             } else if (target instanceof List) {
-                ((List<Object>) target).set(targetIndexes[i], escaped);
+                GraphCode.set((List<Object>) target, targetIndexes[i], escaped);
             } else {
-                ((Map.Entry<?, Object>) target).setValue(escaped);
+                GraphCode.setValue((Map.Entry<Object, Object>) target, escaped);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.htmlescape;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
 
@@ -15,15 +16,11 @@ final class MapFrame extends Frame {
 
     static final int POOL = 5;
 
+    private ClassPlan.Container plan;
     private ContainerMode mode;
     /** The number of entries; the snapshot holds the keys, then the values. */
     private int size;
     private boolean escapeKeys;
-    /**
-     * An escaped key of a {@code WeakHashMap} would be referenced by nothing but the map, so the
-     * collector could drop its entry: such keys are left as they are.
-     */
-    private boolean weakKeys;
     /** Keys and values after escaping; allocated on the first replacement. */
     private Object[] newKeys;
     private Object[] newValues;
@@ -33,32 +30,31 @@ final class MapFrame extends Frame {
     /** The map this frame made, when it made a copy; refilled again at the end if needed. */
     private Map<Object, Object> copy;
 
-    MapFrame(GraphWalker walker) {
-        super(walker, POOL);
+    MapFrame(FullWalk walk) {
+        super(walk, POOL);
     }
 
     @Override
-    void begin(ClassPlan plan) {
-        copyOf = plan.copyOf;
-        mode = plan.containerMode;
-        escapeKeys = walker.escapeMapKeys();
-        weakKeys = plan.weakKeys;
+    void read(ClassPlan containerPlan) {
+        plan = (ClassPlan.Container) containerPlan;
+        mode = plan.mode;
+        escapeKeys = walk.policy.escapeMapKeys();
         newKeys = null;
         newValues = null;
         keyContentChanged = false;
         keyReachedUnfinished = false;
         copy = null;
         Map<?, ?> map = (Map<?, ?>) node;
-        size = map.size();
+        size = GraphCode.size(map);
         reserveSnapshot(2 * size);
         int i = 0;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
+        for (Iterator<Map.Entry<Object, Object>> entries = GraphCode.entries(map); GraphCode.hasNext(entries); i++) {
             if (i == size) {
                 throw changedWhileRead("grew");
             }
-            snapshot[base + i] = entry.getKey();
-            snapshot[base + size + i] = entry.getValue();
-            i++;
+            Map.Entry<Object, Object> entry = GraphCode.next(entries);
+            snapshot[base + i] = GraphCode.key(entry);
+            snapshot[base + size + i] = GraphCode.value(entry);
         }
         if (i != size) {
             throw changedWhileRead("shrank");
@@ -66,12 +62,13 @@ final class MapFrame extends Frame {
     }
 
     private EscapeException changedWhileRead(String how) {
-        return error(-1, "the map " + how + " while it was read; " + GraphWalker.CHANGED_WHILE_ESCAPED, null);
+        return error(-1, "the map " + how + " while it was read; " + Messages.CHANGED_WHILE_ESCAPED, null);
     }
 
     @Override
     void clear() {
         super.clear();
+        plan = null;
         newKeys = null;
         newValues = null;
         copy = null;
@@ -102,11 +99,11 @@ final class MapFrame extends Frame {
             if (value == null) {
                 continue;
             }
-            if (isKey && (!escapeKeys || weakKeys)) {
+            if (isKey && (!escapeKeys || plan.weakKeys)) {
                 leaveKey(value);
                 continue;
             }
-            if (!isKey && key(slot >> 1) instanceof String name && walker.isSecretName(name)) {
+            if (!isKey && key(slot >> 1) instanceof String name && walk.policy.secretNames().matches(name)) {
                 // the value of a credential's key stays as typed, whatever it is
                 continue;
             }
@@ -124,14 +121,15 @@ final class MapFrame extends Frame {
     }
 
     private void leaveKey(Object key) {
-        if (weakKeys && escapeKeys && walker.strict() && key instanceof String
+        if (plan.weakKeys && escapeKeys && walk.policy.strict() && key instanceof String
                 && encode((String) key, context) != key) {
             throw error(slot, "a WeakHashMap key that needs escaping cannot be escaped: the escaped"
                     + " key would be referenced by nothing but the map, which could then drop the"
                     + " entry; use a HashMap or mark the field @NoEscape", null);
         }
-        // a key object escaped in place through another path hashes differently now
-        keyContentChanged |= !(key instanceof String) && walker.mayHaveChanged(key);
+        // an escaped key of a WeakHashMap would be held by nothing but the map, which could drop the
+        // entry; a key object escaped in place through another path hashes differently now
+        keyContentChanged |= !(key instanceof String) && walk.seen.mayHaveChanged(key);
     }
 
     @Override
@@ -146,10 +144,9 @@ final class MapFrame extends Frame {
     }
 
     @Override
-    void finish() {
-        result = node;
+    Object writeBack() {
         if (newKeys == null && newValues == null && !keyContentChanged) {
-            return;
+            return node;
         }
         changed = true;
         @SuppressWarnings("unchecked")
@@ -161,7 +158,7 @@ final class MapFrame extends Frame {
             if (keysChanged) {
                 requireNoCollision(escapedKeys);
             }
-            requireUnchangedSize(map.size());
+            requireUnchangedSize(GraphCode.size(map));
             if (!probe(map, escapedKeys, escapedValues)) {
                 // a map of another library or the application that refuses every write: copied
                 mode = ContainerMode.UNMODIFIABLE_COPY;
@@ -169,12 +166,13 @@ final class MapFrame extends Frame {
         }
         if (!keysChanged && mode != ContainerMode.UNMODIFIABLE_COPY) {
             replaceValues(map);
-            return;
+            return node;
         }
+        Object written = node;
         switch (mode) {
             case REFILL_IN_PLACE:
                 requireNoCollision(escapedKeys);
-                requireUnchangedSize(map.size());
+                requireUnchangedSize(GraphCode.size(map));
                 refillInPlace(map, escapedKeys, escapedValues, originalKeys(), originalValues());
                 break;
             case REFILL_AFTER_PROBE:
@@ -184,12 +182,12 @@ final class MapFrame extends Frame {
             case UNMODIFIABLE_COPY:
                 copy = SameKindContainers.emptyMapLike((Map<?, ?>) node, size);
                 for (int i = 0; i < size; i++) {
-                    if (copy.containsKey(escapedKeys[i])) {
+                    if (GraphCode.containsKey(copy, escapedKeys[i])) {
                         throw collision(i, escapedKeys);
                     }
-                    copy.put(escapedKeys[i], escapedValues[i]);
+                    GraphCode.put(copy, escapedKeys[i], escapedValues[i]);
                 }
-                result = inTheOriginalsType(copy instanceof NavigableMap
+                written = inTheOriginalsType(plan, copy instanceof NavigableMap
                         ? Collections.unmodifiableNavigableMap((NavigableMap<Object, Object>) copy)
                         : Collections.unmodifiableMap(copy), "entries");
                 break;
@@ -198,8 +196,9 @@ final class MapFrame extends Frame {
         }
         if (keyReachedUnfinished) {
             // a key is an object still being escaped further up: refill again once it is done
-            walker.refillAtEnd(this);
+            walk.refillAtEnd(this);
         }
+        return written;
     }
 
     /**
@@ -208,62 +207,50 @@ final class MapFrame extends Frame {
      * that are copies, so its values are put.
      */
     private void replaceValues(Map<Object, Object> map) {
-        requireUnchangedSize(map.size());
+        requireUnchangedSize(GraphCode.size(map));
         boolean throughEntries = TypeClassifier.isJdk(node.getClass());
         int i = 0;
         try {
             if (!throughEntries) {
                 for (; i < size; i++) {
                     if (newValues[i] != value(i)) {
-                        map.put(key(i), newValues[i]);
+                        GraphCode.put(map, key(i), newValues[i]);
                     }
                 }
                 return;
             }
-            for (Map.Entry<Object, Object> entry : map.entrySet()) {
-                if (entry.getKey() != key(i)) {
-                    throw error(-1, "the map changed while it was escaped; "
-                            + GraphWalker.CHANGED_WHILE_ESCAPED, null);
+            for (Iterator<Map.Entry<Object, Object>> entries = GraphCode.entries(map); GraphCode.hasNext(entries); i++) {
+                Map.Entry<Object, Object> entry = GraphCode.next(entries);
+                if (GraphCode.key(entry) != key(i)) {
+                    throw error(-1, "the map changed while it was escaped; " + Messages.CHANGED_WHILE_ESCAPED, null);
                 }
                 if (newValues[i] != value(i)) {
                     setValue(map, entry, newValues[i]);
                 }
-                i++;
             }
-        } catch (EscapeException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw error(2 * i + 1, node.getClass().getName() + " refused an escaped value (" + e
-                    + "); hold the entries in a HashMap or mark the field @NoEscape", e);
+        } catch (GraphCodeFailure refused) {
+            throw error(2 * i + 1, node.getClass().getName() + " refused an escaped value (" + refused.thrown()
+                    + "); hold the entries in a HashMap or mark the field @NoEscape", refused.thrown());
         }
     }
 
     private static void setValue(Map<Object, Object> map, Map.Entry<Object, Object> entry, Object value) {
         try {
-            entry.setValue(value);
-        } catch (UnsupportedOperationException e) {
+            GraphCode.setValue(entry, value);
+        } catch (GraphCodeFailure snapshotEntry) {
+            if (!(snapshotEntry.thrown() instanceof UnsupportedOperationException)) {
+                throw snapshotEntry;
+            }
             // entries of ConcurrentSkipListMap are snapshots; a put on a present key keeps the order
-            map.put(entry.getKey(), value);
+            GraphCode.put(map, GraphCode.key(entry), value);
         }
     }
 
-    /**
-     * Fails before anything is changed when escaping made two keys equal, judged like the map
-     * judges them. A map that held unchanged keys that look equal that way judges differently (a
-     * wrapped identity map), and its own size check after the refill decides.
-     */
+    /** Fails before anything is changed when escaping made two keys equal, judged like the map judges them. */
     private void requireNoCollision(Object[] escapedKeys) {
-        Map<Object, Object> seen = SameKindContainers.emptyMapLike((Map<?, ?>) node, size);
-        for (int i = 0; i < size; i++) {
-            if (seen.containsKey(escapedKeys[i])) {
-                int earlier = equalEarlier(i, escapedKeys);
-                boolean bothReplaced = escapedKeys[earlier] != key(earlier) && escapedKeys[i] != key(i);
-                if (bothReplaced && SameKindContainers.sameKey((Map<?, ?>) node, key(earlier), key(i))) {
-                    return;
-                }
-                throw collision(i, escapedKeys);
-            }
-            seen.put(escapedKeys[i], Boolean.TRUE);
+        int collision = SameKindContainers.firstCollision(node, escapedKeys, this::key);
+        if (collision >= 0) {
+            throw collision(collision, escapedKeys);
         }
     }
 
@@ -283,17 +270,17 @@ final class MapFrame extends Frame {
             return true;
         }
         try {
-            map.put(escapedKeys[first], escapedValues[first]);
+            GraphCode.put(map, escapedKeys[first], escapedValues[first]);
             return true;
-        } catch (UnsupportedOperationException refused) {
-            if (TypeClassifier.isJdk(node.getClass()) || heldAsItself) {
-                // a JDK wrapper of a view: copying it would cut it off from what it views; or a
-                // cycle holds the map itself
-                throw probeRefused(refused);
+        } catch (GraphCodeFailure failed) {
+            // a JDK wrapper of a view must not be copied, which would cut it off from what it
+            // views; nor a map a cycle holds as itself
+            boolean refusesEveryWrite = failed.thrown() instanceof UnsupportedOperationException
+                    && !TypeClassifier.isJdk(node.getClass()) && !heldAsItself;
+            if (refusesEveryWrite) {
+                return false;
             }
-            return false;
-        } catch (RuntimeException e) {
-            throw probeRefused(e);
+            throw probeRefused(failed.thrown());
         }
     }
 
@@ -304,82 +291,41 @@ final class MapFrame extends Frame {
                 + " field @NoEscape", e);
     }
 
-    /**
-     * Clears {@code target} and puts the entries in order. If that fails, or the target then holds
-     * fewer entries than it should (it judged two keys equal), the original entries are put back and
-     * the failure is an {@link EscapeException}.
-     */
-    private void refillInPlace(Map<Object, Object> target, Object[] newKeys, Object[] newValues,
+    private void refillInPlace(Map<Object, Object> target, Object[] keys, Object[] values,
             Object[] originalKeys, Object[] originalValues) {
-        String problem;
-        Throwable cause = null;
-        try {
-            target.clear();
-            for (int i = 0; i < newKeys.length; i++) {
-                target.put(newKeys[i], newValues[i]);
-            }
-            if (target.size() == newKeys.length) {
-                return;
-            }
-            problem = "escaping made keys equal that " + node.getClass().getName() + " held apart,"
-                    + " and it would have lost " + (newKeys.length - target.size()) + " entries";
-        } catch (RuntimeException | StackOverflowError e) {
-            // a StackOverflowError too: a hashCode or compareTo of the graph overflowing the stack
-            // after the clear must not leave the map empty
-            problem = node.getClass().getName() + " refused an escaped entry (" + e + ")";
-            cause = e;
+        Refill.Failure failure = Refill.map(target, keys, values, originalKeys, originalValues);
+        if (failure != null) {
+            throw refillFailed(failure);
         }
-        String restored;
-        try {
-            target.clear();
-            for (int i = 0; i < originalKeys.length; i++) {
-                target.put(originalKeys[i], originalValues[i]);
-            }
-            restored = target.size() == originalKeys.length ? "its entries were put back unescaped"
-                    : "putting its entries back kept only " + target.size() + " of " + originalKeys.length;
-        } catch (RuntimeException again) {
-            restored = "putting its entries back failed too (" + again + ")";
-        }
-        throw error(-1, problem + "; " + restored, cause);
     }
 
     @Override
     void refillAgain() {
         @SuppressWarnings("unchecked")
         Map<Object, Object> target = copy != null ? copy : (Map<Object, Object>) node;
-        Object[] currentKeys = new Object[target.size()];
+        Object[] currentKeys = new Object[GraphCode.size(target)];
         Object[] currentValues = new Object[currentKeys.length];
         int i = 0;
-        for (Map.Entry<Object, Object> entry : target.entrySet()) {
-            currentKeys[i] = entry.getKey();
-            currentValues[i] = entry.getValue();
-            i++;
+        for (Iterator<Map.Entry<Object, Object>> entries = GraphCode.entries(target); GraphCode.hasNext(entries); i++) {
+            Map.Entry<Object, Object> entry = GraphCode.next(entries);
+            currentKeys[i] = GraphCode.key(entry);
+            currentValues[i] = GraphCode.value(entry);
         }
         Map<Object, Object> seen = SameKindContainers.emptyMapLike((Map<?, ?>) node, currentKeys.length);
         for (i = 0; i < currentKeys.length; i++) {
-            if (seen.put(currentKeys[i], Boolean.TRUE) != null) {
+            if (GraphCode.put(seen, currentKeys[i], Boolean.TRUE) != null) {
                 throw error(-1, "escaping made two keys equal, both now "
-                        + GraphWalker.describe(currentKeys[i]) + "; the map would lose an entry", null);
+                        + Messages.describe(currentKeys[i]) + "; the map would lose an entry", null);
             }
         }
         refillInPlace(target, currentKeys, currentValues, currentKeys, currentValues);
     }
 
-    /** The first escaped key before {@code index} that the map would call equal to it. */
-    private int equalEarlier(int index, Object[] escapedKeys) {
-        int earlier = 0;
-        while (earlier < index
-                && !SameKindContainers.sameKey((Map<?, ?>) node, escapedKeys[earlier], escapedKeys[index])) {
-            earlier++;
-        }
-        return earlier;
-    }
-
     private EscapeException collision(int index, Object[] escapedKeys) {
-        int earlier = equalEarlier(index, escapedKeys);
-        return error(2 * index, "escaping made two keys equal, " + GraphWalker.describe(key(earlier))
-                + " and " + GraphWalker.describe(key(index)) + " both became "
-                + GraphWalker.describe(escapedKeys[index]) + "; the map would lose an entry", null);
+        int earlier = SameKindContainers.equalEarlier(node, index, escapedKeys);
+        return error(2 * index, "escaping made two keys equal, " + Messages.describe(key(earlier))
+                + " and " + Messages.describe(key(index)) + " both became "
+                + Messages.describe(escapedKeys[index]) + "; the map would lose an entry", null);
     }
 
     /**
@@ -389,14 +335,14 @@ final class MapFrame extends Frame {
     private void requireUnchangedSize(int now) {
         if (now != size) {
             throw error(-1, "the map changed size while it was escaped (" + size + " to " + now + "); "
-                    + GraphWalker.CHANGED_WHILE_ESCAPED, null);
+                    + Messages.CHANGED_WHILE_ESCAPED, null);
         }
     }
 
     @Override
     String label(int slot) {
         Object key = key(slot >> 1);
-        String name = key instanceof String ? GraphWalker.describe(key) : "#" + (slot >> 1);
+        String name = key instanceof String ? Messages.describe(key) : "#" + (slot >> 1);
         return (slot & 1) == 0 ? "[key " + name + "]" : "[" + name + "]";
     }
 
@@ -420,15 +366,17 @@ final class MapFrame extends Frame {
         Map<Object, Object> map = (Map<Object, Object>) node;
         Object key = newKeys == null ? key(slot >> 1) : newKeys[slot >> 1];
         try {
-            for (Map.Entry<Object, Object> entry : map.entrySet()) {
-                if (entry.getKey() == key) {
+            for (Iterator<Map.Entry<Object, Object>> entries = GraphCode.entries(map); GraphCode.hasNext(entries); ) {
+                Map.Entry<Object, Object> entry = GraphCode.next(entries);
+                if (GraphCode.key(entry) == key) {
                     setValue(map, entry, replacement);
                     return;
                 }
             }
-            map.put(key, replacement);
-        } catch (RuntimeException e) {
-            throw error(slot, node.getClass().getName() + " refused the escaped copy (" + e + ")", e);
+            GraphCode.put(map, key, replacement);
+        } catch (GraphCodeFailure refused) {
+            throw error(slot, node.getClass().getName() + " refused the escaped copy (" + refused.thrown() + ")",
+                    refused.thrown());
         }
     }
 

@@ -8,21 +8,24 @@ final class OptionalFrame extends Frame {
     static final int POOL = 3;
 
     private Object content;
+    /** The content's escaped replacement, or {@code null} while it is unchanged. */
+    private Object replacement;
 
-    OptionalFrame(GraphWalker walker) {
-        super(walker, POOL);
+    OptionalFrame(FullWalk walk) {
+        super(walk, POOL);
     }
 
     @Override
-    void begin(ClassPlan plan) {
+    void read(ClassPlan plan) {
         content = ((Optional<?>) node).orElse(null);
-        result = node;
+        replacement = null;
     }
 
     @Override
     void clear() {
         super.clear();
         content = null;
+        replacement = null;
     }
 
     @Override
@@ -34,7 +37,7 @@ final class OptionalFrame extends Frame {
             String text = (String) content;
             String escaped = encode(text, context);
             if (escaped != text) {
-                replaceContent(escaped);
+                replace(escaped);
             }
             return null;
         }
@@ -45,13 +48,13 @@ final class OptionalFrame extends Frame {
     void accept(int slot, Object original, Object replacement, boolean childChanged) {
         changed |= childChanged;
         if (replacement != original) {
-            replaceContent(replacement);
+            replace(replacement);
         }
     }
 
     @Override
-    void finish() {
-        // the result was set when the content was accepted
+    Object writeBack() {
+        return replacement == null ? node : Optional.of(replacement);
     }
 
     @Override
@@ -64,8 +67,8 @@ final class OptionalFrame extends Frame {
         return true;
     }
 
-    private void replaceContent(Object replacement) {
-        result = Optional.of(replacement);
+    private void replace(Object escaped) {
+        replacement = escaped;
         changed = true;
     }
 }

@@ -13,6 +13,7 @@ record Policy(
         int maxNodes,
         List<MethodHandles.Lookup> lookups,
         boolean compileReaders,
+        boolean fastWalk,
         List<Policy.ImmutableType> immutableTypes,
         SecretNames secretNames) {
 
@@ -23,7 +24,7 @@ record Policy(
     /** These settings with {@code context} for the Strings without an {@code @Escape} of their own. */
     Policy withDefaultContext(EscapeContext context) {
         return context == defaultContext ? this : new Policy(context, escapeMapKeys, strict, maxDepth, maxNodes, lookups,
-                compileReaders, immutableTypes, secretNames);
+                compileReaders, fastWalk, immutableTypes, secretNames);
     }
 
     /** How the application copies instances of {@code type}, the first it registered that fits; or {@code null}. */

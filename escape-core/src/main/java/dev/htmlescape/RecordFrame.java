@@ -6,25 +6,25 @@ import java.util.Arrays;
  * A record: its components are read into the snapshot, escaped there, and, if any changed, the
  * record is rebuilt through its canonical constructor.
  */
-final class RecordFrame extends FieldFrame {
+final class RecordFrame extends Frame implements SlotSink {
 
     static final int POOL = 1;
 
-    private ClassPlan plan;
+    private ClassPlan.Record plan;
     private FieldSlot[] components;
     private boolean rebuild;
 
-    RecordFrame(GraphWalker walker) {
-        super(walker, POOL);
+    RecordFrame(FullWalk walk) {
+        super(walk, POOL);
     }
 
     @Override
-    void begin(ClassPlan recordPlan) {
-        plan = recordPlan;
-        components = recordPlan.components;
+    void read(ClassPlan recordPlan) {
+        plan = (ClassPlan.Record) recordPlan;
+        components = plan.components;
         rebuild = false;
         reserveSnapshot(components.length);
-        recordPlan.reader.read(node, this);
+        plan.reader.read(node, this);
     }
 
     @Override
@@ -76,24 +76,21 @@ final class RecordFrame extends FieldFrame {
     }
 
     @Override
-    void finish() {
+    Object writeBack() {
         if (!rebuild) {
-            result = node;
-            return;
+            return node;
         }
         Object[] values = Arrays.copyOfRange(snapshot, base, base + components.length);
+        Object rebuilt;
         try {
-            result = (Object) plan.canonicalConstructor.invokeExact(values);
-        } catch (RuntimeException e) {
+            rebuilt = GraphCode.construct(plan.canonicalConstructor, values);
+        } catch (GraphCodeFailure rejected) {
             throw error(-1, "the canonical constructor of " + plan.type.getName()
-                    + " rejected the escaped values (" + e + "); relax its checks or mark the"
-                    + " component @NoEscape", e);
-        } catch (Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw error(-1, "the canonical constructor of " + plan.type.getName() + " failed", e);
+                    + " rejected the escaped values (" + rejected.thrown() + "); relax its checks or mark the"
+                    + " component @NoEscape", rejected.thrown());
         }
         changed = true;
+        return rebuilt;
     }
 
     @Override

@@ -202,14 +202,14 @@ final class TypeClassifier {
             return ContainerMode.UNMODIFIABLE_COPY;
         }
         for (Object value : keys.getMap().values()) {
-            if (!added.equals(value)) {
+            if (!GraphCode.equal(added, value)) {
                 return ContainerMode.UNMODIFIABLE_COPY;
             }
         }
         return ContainerMode.REFILL_IN_PLACE;
     }
 
-    /** See {@link ClassPlan#contentPlaced}. */
+    /** See {@link ClassPlan.Container#contentPlaced}. */
     static boolean isContentPlaced(Class<?> type) {
         return Set.class.isAssignableFrom(type) || PriorityQueue.class.isAssignableFrom(type)
                 || PriorityBlockingQueue.class.isAssignableFrom(type)

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** Escaper.Builder: each setting checked at once, each set at most once. */
+/** EscaperBuilder: each setting checked at once, each set at most once. */
 class BuilderTest {
 
     static class Dto {
@@ -40,16 +40,16 @@ class BuilderTest {
     static Stream<Arguments> settersCalledTwice() {
         return Stream.of(
                 Arguments.of("defaultContext",
-                        (Consumer<Escaper.Builder>) b -> b.defaultContext(EscapeContext.XML),
-                        (Consumer<Escaper.Builder>) b -> b.defaultContext(EscapeContext.HTML_CONTENT),
+                        (Consumer<EscaperBuilder>) b -> b.defaultContext(EscapeContext.XML),
+                        (Consumer<EscaperBuilder>) b -> b.defaultContext(EscapeContext.HTML_CONTENT),
                         "defaultContext was already set to XML",
                         (Consumer<Escaper>) escaper -> {
                             // HTML_CONTENT leaves the quote alone; XML encodes it
                             assertEquals("&#39;", escaper.escapeGraph("'"));
                         }),
                 Arguments.of("escapeMapKeys",
-                        (Consumer<Escaper.Builder>) b -> b.escapeMapKeys(false),
-                        (Consumer<Escaper.Builder>) b -> b.escapeMapKeys(true),
+                        (Consumer<EscaperBuilder>) b -> b.escapeMapKeys(false),
+                        (Consumer<EscaperBuilder>) b -> b.escapeMapKeys(true),
                         "escapeMapKeys was already set to false",
                         (Consumer<Escaper>) escaper -> {
                             Dto dto = new Dto();
@@ -58,14 +58,14 @@ class BuilderTest {
                             assertEquals(Map.of("<k>", "&lt;v&gt;"), dto.map);
                         }),
                 Arguments.of("strict",
-                        (Consumer<Escaper.Builder>) b -> b.strict(true),
-                        (Consumer<Escaper.Builder>) b -> b.strict(false),
+                        (Consumer<EscaperBuilder>) b -> b.strict(true),
+                        (Consumer<EscaperBuilder>) b -> b.strict(false),
                         "strict was already set to true",
                         (Consumer<Escaper>) escaper -> assertThrows(EscapeException.class,
                                 () -> escaper.escapeGraph(new FinalDto()))),
                 Arguments.of("maxDepth",
-                        (Consumer<Escaper.Builder>) b -> b.maxDepth(1),
-                        (Consumer<Escaper.Builder>) b -> b.maxDepth(100),
+                        (Consumer<EscaperBuilder>) b -> b.maxDepth(1),
+                        (Consumer<EscaperBuilder>) b -> b.maxDepth(100),
                         "maxDepth was already set to 1",
                         (Consumer<Escaper>) escaper -> {
                             Dto dto = new Dto();
@@ -75,8 +75,8 @@ class BuilderTest {
                             assertTrue(e.getMessage().contains("maxDepth (1)"), e.getMessage());
                         }),
                 Arguments.of("maxNodes",
-                        (Consumer<Escaper.Builder>) b -> b.maxNodes(1),
-                        (Consumer<Escaper.Builder>) b -> b.maxNodes(100),
+                        (Consumer<EscaperBuilder>) b -> b.maxNodes(1),
+                        (Consumer<EscaperBuilder>) b -> b.maxNodes(100),
                         "maxNodes was already set to 1",
                         (Consumer<Escaper>) escaper -> {
                             Dto dto = new Dto();
@@ -89,9 +89,9 @@ class BuilderTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("settersCalledTwice")
-    void settingTwiceFailsNamingTheSettingAndItsFirstValue(String name, Consumer<Escaper.Builder> first,
-            Consumer<Escaper.Builder> second, String message, Consumer<Escaper> firstValueInEffect) {
-        Escaper.Builder builder = Escaper.builder();
+    void settingTwiceFailsNamingTheSettingAndItsFirstValue(String name, Consumer<EscaperBuilder> first,
+            Consumer<EscaperBuilder> second, String message, Consumer<Escaper> firstValueInEffect) {
+        EscaperBuilder builder = Escaper.builder();
         first.accept(builder);
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> second.accept(builder));
@@ -102,9 +102,9 @@ class BuilderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("settersCalledTwice")
     void afterARejectedSecondSettingTheBuilderStillBuildsWithTheFirstValue(String name,
-            Consumer<Escaper.Builder> first, Consumer<Escaper.Builder> second, String message,
+            Consumer<EscaperBuilder> first, Consumer<EscaperBuilder> second, String message,
             Consumer<Escaper> firstValueInEffect) {
-        Escaper.Builder builder = Escaper.builder();
+        EscaperBuilder builder = Escaper.builder();
         first.accept(builder);
         assertThrows(IllegalStateException.class, () -> second.accept(builder));
 
@@ -115,7 +115,7 @@ class BuilderTest {
 
     @Test
     void settingTwiceFailsEvenWithTheSameValue() {
-        Escaper.Builder builder = Escaper.builder().maxDepth(7);
+        EscaperBuilder builder = Escaper.builder().maxDepth(7);
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> builder.maxDepth(7));
 
@@ -124,7 +124,7 @@ class BuilderTest {
 
     @Test
     void settersReturnTheSameBuilder() {
-        Escaper.Builder builder = Escaper.builder();
+        EscaperBuilder builder = Escaper.builder();
 
         assertSame(builder, builder.defaultContext(EscapeContext.HTML));
         assertSame(builder, builder.escapeMapKeys(true));
@@ -154,7 +154,7 @@ class BuilderTest {
 
     @Test
     void rejectedLimitLeavesTheSettingUnset() {
-        Escaper.Builder builder = Escaper.builder();
+        EscaperBuilder builder = Escaper.builder();
         assertThrows(IllegalArgumentException.class, () -> builder.maxDepth(0));
         assertThrows(IllegalArgumentException.class, () -> builder.maxNodes(0));
 
@@ -191,7 +191,7 @@ class BuilderTest {
 
     @Test
     void secondLookupForTheSameModuleIsRejected() {
-        Escaper.Builder builder = Escaper.builder().lookup(MethodHandles.lookup());
+        EscaperBuilder builder = Escaper.builder().lookup(MethodHandles.lookup());
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> builder.lookup(MethodHandles.lookup()));
@@ -250,7 +250,7 @@ class BuilderTest {
 
     @Test
     void eachBuildReturnsAnIndependentEscaper() {
-        Escaper.Builder builder = Escaper.builder().defaultContext(EscapeContext.JAVASCRIPT);
+        EscaperBuilder builder = Escaper.builder().defaultContext(EscapeContext.JAVASCRIPT);
         Escaper first = builder.build();
         Escaper second = builder.build();
         List<String> a = new ArrayList<>(List.of("'"));

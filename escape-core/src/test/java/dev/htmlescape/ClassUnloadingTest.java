@@ -157,8 +157,8 @@ class ClassUnloadingTest {
         Object pooled = bean(loader, "<p>");
         POOL.submit(() -> COMPILED.escapeGraph(pooled)).get(1, TimeUnit.MINUTES);
         assertEquals("&lt;p&gt;", field(pooled, "text"));
-        assertTrue(COMPILED.planFor(beanClass).reader.getClass().isHidden(), "the compiled reader is used");
-        assertTrue(COMPILED.planFor(recClass).reader.getClass().isHidden());
+        assertTrue(SlotReadersTest.readerOf(COMPILED.planFor(beanClass)).getClass().isHidden(), "the compiled reader is used");
+        assertTrue(SlotReadersTest.readerOf(COMPILED.planFor(recClass)).getClass().isHidden());
 
         // a graph the first walk reads whole, in a list, on the thread that stays alive
         Object plain = loader.loadClass("unload.Plain").getConstructor().newInstance();
@@ -177,15 +177,15 @@ class ClassUnloadingTest {
         Object node = node(loader);
         INTERPRETED.escapeGraph(node);
         assertEquals("&lt;n&gt;", field(node, "name"));
-        assertFalse(INTERPRETED.planFor(beanClass).reader.getClass().isHidden());
+        assertFalse(SlotReadersTest.readerOf(INTERPRETED.planFor(beanClass)).getClass().isHidden());
 
         // a failed call: its exception names the class, and must not keep it either
         EscapeException e = assertThrows(EscapeException.class, () -> STRICT.escapeGraph(bean(loader, "<s>")));
         assertTrue(e.getMessage().contains("unload.Bean"), e.getMessage());
 
         List<WeakReference<Object>> references = List.of(new WeakReference<>(loader),
-                new WeakReference<>(COMPILED.planFor(beanClass).reader.getClass()),
-                new WeakReference<>(COMPILED.planFor(recClass).reader.getClass()));
+                new WeakReference<>(SlotReadersTest.readerOf(COMPILED.planFor(beanClass)).getClass()),
+                new WeakReference<>(SlotReadersTest.readerOf(COMPILED.planFor(recClass)).getClass()));
         loader.close();
         return references;
     }

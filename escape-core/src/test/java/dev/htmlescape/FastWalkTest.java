@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FastWalkTest {
 
     private static final Policy POLICY = new Policy(EscapeContext.HTML, true, false, 10_000, 10_000_000,
-            List.of(), true, List.of(), SecretNames.DEFAULT);
+            List.of(), true, true, List.of(), SecretNames.DEFAULT);
 
     static class Bean {
         String text = "<a>";

@@ -86,7 +86,7 @@ final class HostileGraphs {
             int maxNodes, boolean compiledReaders) {
 
         Escaper escaper() {
-            Escaper.Builder builder = Escaper.builder().strict(strict).escapeMapKeys(escapeMapKeys);
+            EscaperBuilder builder = Escaper.builder().strict(strict).escapeMapKeys(escapeMapKeys);
             if (maxDepth > 0) {
                 builder.maxDepth(maxDepth);
             }

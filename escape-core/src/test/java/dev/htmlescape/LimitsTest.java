@@ -90,7 +90,7 @@ class LimitsTest {
 
     @Test
     void chainAsDeepAsTheDefaultMaxDepthPasses() {
-        Link head = chain(Escaper.DEFAULT_MAX_DEPTH);
+        Link head = chain(EscaperBuilder.DEFAULT_MAX_DEPTH);
 
         assertDoesNotThrow(() -> Escaper.escape(head));
 
@@ -99,7 +99,7 @@ class LimitsTest {
 
     @Test
     void chainOneDeeperThanTheDefaultMaxDepthFailsWithThePathToTheOffendingLink() {
-        assertEquals(10_000, Escaper.DEFAULT_MAX_DEPTH);
+        assertEquals(10_000, EscaperBuilder.DEFAULT_MAX_DEPTH);
         Link head = chain(10_001);
 
         EscapeException e = assertThrows(EscapeException.class, () -> Escaper.escape(head));
@@ -211,9 +211,9 @@ class LimitsTest {
      */
     @Test
     void defaultMaxNodesAllowsExactlyTenMillionNodes() {
-        assertEquals(10_000_000, Escaper.DEFAULT_MAX_NODES);
+        assertEquals(10_000_000, EscaperBuilder.DEFAULT_MAX_NODES);
         CleanText shared = new CleanText();
-        List<Object> list = new ArrayList<>(Collections.nCopies(Escaper.DEFAULT_MAX_NODES - 1, shared));
+        List<Object> list = new ArrayList<>(Collections.nCopies(EscaperBuilder.DEFAULT_MAX_NODES - 1, shared));
 
         assertSame(list, assertDoesNotThrow(() -> Escaper.escape(list)));
 
@@ -222,7 +222,7 @@ class LimitsTest {
         assertEquals("arrayList[9999999]", e.getPath());
         assertEquals("arrayList[9999999]: the graph has more than maxNodes (10000000) objects; raise"
                 + " Escaper.builder().maxNodes(...) if such input is expected", e.getMessage());
-        assertEquals(Escaper.DEFAULT_MAX_NODES, list.size(), "nothing lost");
+        assertEquals(EscaperBuilder.DEFAULT_MAX_NODES, list.size(), "nothing lost");
         assertEquals("clean", shared.text);
     }
 

@@ -234,7 +234,7 @@ class ModuleAccessTest {
 
     @Test
     void secondLookupForTheSameModuleIsRejected() throws ReflectiveOperationException {
-        Escaper.Builder builder = Escaper.builder().lookup(widgetsLookup());
+        EscaperBuilder builder = Escaper.builder().lookup(widgetsLookup());
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> builder.lookup(widgetsLookup()));

@@ -29,8 +29,13 @@ class SlotReadersTest {
     @TempDir
     static Path workDir;
 
+    /** The reader of a bean's or record's plan. */
+    static SlotReader readerOf(ClassPlan plan) {
+        return plan instanceof ClassPlan.Bean bean ? bean.reader : ((ClassPlan.Record) plan).reader;
+    }
+
     private static ClassPlans plans(boolean compile) {
-        return new ClassPlans(new Policy(EscapeContext.HTML, true, false, 10, 10, List.of(), compile, List.of(), SecretNames.DEFAULT));
+        return new ClassPlans(new Policy(EscapeContext.HTML, true, false, 10, 10, List.of(), compile, true, List.of(), SecretNames.DEFAULT));
     }
 
     private static boolean isCompiled(SlotReader reader) {
@@ -40,14 +45,14 @@ class SlotReadersTest {
 
     @Test
     void beansAndRecordsGetACompiledReader() {
-        assertTrue(isCompiled(plans(true).get(Bean.class).reader));
-        assertTrue(isCompiled(plans(true).get(Pair.class).reader));
+        assertTrue(isCompiled(readerOf(plans(true).get(Bean.class))));
+        assertTrue(isCompiled(readerOf(plans(true).get(Pair.class))));
     }
 
     @Test
     void readersAreInterpretedWhenCompilingIsTurnedOff() {
-        assertFalse(isCompiled(plans(false).get(Bean.class).reader));
-        assertFalse(isCompiled(plans(false).get(Pair.class).reader));
+        assertFalse(isCompiled(readerOf(plans(false).get(Bean.class))));
+        assertFalse(isCompiled(readerOf(plans(false).get(Pair.class))));
     }
 
     /**
@@ -93,8 +98,8 @@ class SlotReadersTest {
         Class<?> widest = classes.get(0);
         Class<?> tooWide = classes.get(1);
 
-        assertTrue(isCompiled(plans(true).get(widest).reader), "4,104 slots: compiled");
-        assertFalse(isCompiled(plans(true).get(tooWide).reader), "4,105 slots: read one by one");
+        assertTrue(isCompiled(readerOf(plans(true).get(widest))), "4,104 slots: compiled");
+        assertFalse(isCompiled(readerOf(plans(true).get(tooWide))), "4,105 slots: read one by one");
         assertTrue(SlotReaders.reportedFallback(), "the fallback was reported");
         for (Class<?> type : classes) {
             int last = type == widest ? WIDEST_COMPILED - 1 : WIDEST_COMPILED;

@@ -382,7 +382,7 @@ class ThirdPartyImmutableCollectionsTest {
     @Test
     @SuppressWarnings({"rawtypes", "unchecked"})
     void theBuilderRefusesATypeTwiceANonCollectionAndNulls() {
-        Escaper.Builder builder = Escaper.builder().immutableCollection(FrozenList.class, FrozenList::copyOf);
+        EscaperBuilder builder = Escaper.builder().immutableCollection(FrozenList.class, FrozenList::copyOf);
 
         IllegalStateException twice = assertThrows(IllegalStateException.class,
                 () -> builder.immutableCollection(FrozenList.class, FrozenList::copyOf));

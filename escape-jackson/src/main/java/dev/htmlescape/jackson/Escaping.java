@@ -1,9 +1,10 @@
 package dev.htmlescape.jackson;
 
-import dev.htmlescape.AnnotationSource;
 import dev.htmlescape.Escape;
 import dev.htmlescape.EscapeContext;
 import dev.htmlescape.Escaper;
+import dev.htmlescape.spi.AdapterSupport;
+import dev.htmlescape.spi.AnnotationSource;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.introspect.Annotated;
 import tools.jackson.databind.introspect.AnnotatedMember;
@@ -55,7 +56,7 @@ final class Escaping {
         // a delegating creator's value: Jackson's property is the creator, the annotations are its parameter's
         AnnotationSource delegated = member instanceof AnnotatedWithParams creator && creator.getParameterCount() == 1
                 ? creator.getParameter(0)::getAnnotation : AnnotationSource.NONE;
-        return escaper.contextFor(delegated, property::getAnnotation,
+        return AdapterSupport.contextFor(escaper, delegated, property::getAnnotation,
                 member == null ? AnnotationSource.NONE : member.getDeclaringClass()::getAnnotation,
                 property::getContextAnnotation);
     }
@@ -65,6 +66,6 @@ final class Escaping {
      * parameter's annotations, then the class's; {@code null} if it stays as it is.
      */
     EscapeContext contextFor(Annotated parameter, Class<?> beanClass) {
-        return escaper.contextFor(parameter == null ? AnnotationSource.NONE : parameter::getAnnotation, beanClass::getAnnotation);
+        return AdapterSupport.contextFor(escaper, parameter == null ? AnnotationSource.NONE : parameter::getAnnotation, beanClass::getAnnotation);
     }
 }

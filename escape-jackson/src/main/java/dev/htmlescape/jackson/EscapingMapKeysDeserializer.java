@@ -2,6 +2,7 @@ package dev.htmlescape.jackson;
 
 import dev.htmlescape.EscapeContext;
 import dev.htmlescape.EscapeException;
+import dev.htmlescape.spi.AdapterSupport;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class EscapingMapKeysDeserializer extends EscapingDeserializer {
             return value;
         }
         try {
-            return context.escapeKeys((Map<?, ?>) value, leave);
+            return AdapterSupport.escapeKeys(context, (Map<?, ?>) value, leave);
         } catch (EscapeException e) {
             return ctxt.reportInputMismatch(this, "%s", e.getMessage());
         }

@@ -92,7 +92,7 @@ class HostileJsonProperties {
         Object expected;
         try {
             expected = plain instanceof JsonNode tree ? escapedTree(tree) : Escaper.escape(plain);
-        } catch (EscapeException collision) {
+        } catch (EscapeException | NamesEscapedAlike collision) {
             assertTrue(collision.getMessage().contains("escaping made two keys equal"), collision.getMessage());
             DatabindException viaModule = assertThrows(DatabindException.class,
                     () -> mapperWithModule().readValue(json, type), shown);
@@ -147,8 +147,8 @@ class HostileJsonProperties {
 
     /**
      * The plain tree with every property name and text value escaped, as the README says the
-     * module reads a tree; an {@link EscapeException} like the core's when two names of one object
-     * become alike.
+     * module reads a tree; {@link NamesEscapedAlike}, worded like the core's {@link EscapeException},
+     * when two names of one object become alike.
      */
     static JsonNode escapedTree(JsonNode tree) {
         if (tree.isString()) {
@@ -164,12 +164,21 @@ class HostileJsonProperties {
             for (Map.Entry<String, JsonNode> member : tree.properties()) {
                 String name = EscapeContext.HTML.encode(member.getKey());
                 if (object.has(name)) {
-                    throw new EscapeException("tree", "escaping made two keys equal: " + name, null);
+                    throw new NamesEscapedAlike("escaping made two keys equal: " + name);
                 }
                 object.set(name, escapedTree(member.getValue()));
             }
             return object;
         }
         return tree;
+    }
+
+    /** What {@link #escapedTree} throws where the core would refuse two names escaped alike. */
+    static final class NamesEscapedAlike extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NamesEscapedAlike(String message) {
+            super(message);
+        }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.htmlescape.EscapeContext;
 import dev.htmlescape.EscapeException;
+import dev.htmlescape.spi.AdapterSupport;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -55,7 +56,7 @@ final class EscapingMapKeysDeserializer extends EscapingDeserializer {
             return value;
         }
         try {
-            return context.escapeKeys((Map<?, ?>) value, leave);
+            return AdapterSupport.escapeKeys(context, (Map<?, ?>) value, leave);
         } catch (EscapeException e) {
             return ctxt.reportInputMismatch(this, "%s", e.getMessage());
         }

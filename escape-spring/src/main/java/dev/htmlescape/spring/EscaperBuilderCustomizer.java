@@ -1,6 +1,7 @@
 package dev.htmlescape.spring;
 
 import dev.htmlescape.Escaper;
+import dev.htmlescape.EscaperBuilder;
 
 /**
  * Tunes the {@link Escaper} that the auto-configuration builds from the {@code html-escape.*}
@@ -26,5 +27,5 @@ public interface EscaperBuilderCustomizer {
      *
      * @param builder the builder of the application's escaper
      */
-    void customize(Escaper.Builder builder);
+    void customize(EscaperBuilder builder);
 }

@@ -1,6 +1,7 @@
 package dev.htmlescape.spring;
 
 import dev.htmlescape.Escaper;
+import dev.htmlescape.EscaperBuilder;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -52,7 +53,7 @@ public final class HtmlEscapeAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Escaper htmlEscaper(HtmlEscapeProperties properties, ObjectProvider<EscaperBuilderCustomizer> customizers) {
-        Escaper.Builder builder = Escaper.builder()
+        EscaperBuilder builder = Escaper.builder()
                 .defaultContext(properties.getContext())
                 .escapeMapKeys(properties.isEscapeMapKeys())
                 .strict(properties.isStrict());

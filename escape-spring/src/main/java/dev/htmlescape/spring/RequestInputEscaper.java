@@ -1,10 +1,11 @@
 package dev.htmlescape.spring;
 
-import dev.htmlescape.AnnotationSource;
 import dev.htmlescape.Escape;
 import dev.htmlescape.EscapeContext;
 import dev.htmlescape.Escaper;
 import dev.htmlescape.NoEscape;
+import dev.htmlescape.spi.AdapterSupport;
+import dev.htmlescape.spi.AnnotationSource;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -377,7 +378,7 @@ final class RequestInputEscaper {
 
     private EscapeContext contextFor(MethodParameter parameter, Class<?> controllerType) {
         Method method = parameter.getMethod();
-        return escaper.contextFor(parameter::getParameterAnnotation,
+        return AdapterSupport.contextFor(escaper, parameter::getParameterAnnotation,
                 method != null ? method::getAnnotation : AnnotationSource.NONE, controllerType::getAnnotation);
     }
 

@@ -1,10 +1,12 @@
-package dev.htmlescape;
+package dev.htmlescape.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.htmlescape.EscapeContext;
+import dev.htmlescape.EscapeException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The adapters' SPI for map keys: the keys escaped in place and in order, values left alone, nothing lost. */
+/** {@link AdapterSupport#escapeKeys}: the keys escaped in place and in order, values left alone, nothing lost. */
 class EscapeKeysTest {
 
     @Test
@@ -24,7 +26,7 @@ class EscapeKeysTest {
         map.put("z", "&");
         map.put(1, "<n>");
 
-        Map<Object, Object> escaped = EscapeContext.HTML.escapeKeys(map, Set.of());
+        Map<Object, Object> escaped = AdapterSupport.escapeKeys(EscapeContext.HTML, map, Set.of());
 
         assertSame(map, escaped);
         assertEquals(List.of("&lt;b&gt;", "z", 1), List.copyOf(map.keySet()));
@@ -36,7 +38,7 @@ class EscapeKeysTest {
         String key = new String("clean");
         Map<String, String> map = new LinkedHashMap<>(Map.of(key, "<v>"));
 
-        EscapeContext.HTML.escapeKeys(map, Set.of());
+        AdapterSupport.escapeKeys(EscapeContext.HTML, map, Set.of());
 
         assertSame(key, map.keySet().iterator().next());
     }
@@ -48,7 +50,7 @@ class EscapeKeysTest {
         Set<Object> keep = Collections.newSetFromMap(new IdentityHashMap<>());
         keep.add(kept);
 
-        EscapeContext.HTML.escapeKeys(map, keep);
+        AdapterSupport.escapeKeys(EscapeContext.HTML, map, keep);
 
         assertEquals(Map.of("<kept>", "1", "&lt;new&gt;", "2"), map);
     }
@@ -59,7 +61,7 @@ class EscapeKeysTest {
         Map<String, String> map = new LinkedHashMap<>(Map.of("a\u0001", "1", "a ", "2", "<x>", "3"));
         Map<String, String> before = new LinkedHashMap<>(map);
 
-        EscapeException e = assertThrows(EscapeException.class, () -> EscapeContext.HTML.escapeKeys(map, Set.of()));
+        EscapeException e = assertThrows(EscapeException.class, () -> AdapterSupport.escapeKeys(EscapeContext.HTML, map, Set.of()));
 
         assertEquals("", e.getPath());
         assertTrue(e.getMessage().startsWith("escaping made two keys of this map equal: both became \"a \""),
@@ -74,9 +76,9 @@ class EscapeKeysTest {
         map.put("a\u0001", "1");
         map.put("A ", "2");
 
-        EscapeException e = assertThrows(EscapeException.class, () -> EscapeContext.HTML.escapeKeys(map, Set.of()));
+        EscapeException e = assertThrows(EscapeException.class, () -> AdapterSupport.escapeKeys(EscapeContext.HTML, map, Set.of()));
 
-        assertTrue(e.getMessage().contains("java.util.TreeMap equal, and it would lose an entry"), e.getMessage());
+        assertTrue(e.getMessage().contains("escaping made keys equal that java.util.TreeMap held apart, and it would have lost 1 entries; its entries were put back unescaped"), e.getMessage());
         assertEquals(Map.of("a\u0001", "1", "A ", "2"), map);
     }
 
@@ -84,7 +86,7 @@ class EscapeKeysTest {
     void theContextIsTheOneAsked() {
         Map<String, String> map = new LinkedHashMap<>(Map.of("a b", "x"));
 
-        EscapeContext.URI_COMPONENT.escapeKeys(map, Set.of());
+        AdapterSupport.escapeKeys(EscapeContext.URI_COMPONENT, map, Set.of());
 
         assertEquals(Map.of("a%20b", "x"), map);
     }

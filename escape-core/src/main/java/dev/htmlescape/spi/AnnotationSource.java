@@ -1,15 +1,21 @@
-package dev.htmlescape;
+package dev.htmlescape.spi;
 
+import dev.htmlescape.Escape;
+import dev.htmlescape.NoEscape;
 import java.lang.annotation.Annotation;
 
 /**
- * Where an adapter finds the {@link NoEscape} and {@link Escape} annotations of a holder that
- * {@link Escaper} does not walk itself: a property a JSON mapper binds, a controller parameter,
- * the class that declares it. A method reference fits: {@code property::getAnnotation},
- * {@code declaringClass::getAnnotation}.
+ * Where an adapter finds the {@link NoEscape} and {@link Escape} annotations of a holder that the
+ * walk does not reach itself: a property a JSON mapper binds, a controller parameter, the class
+ * that declares it. A method reference fits.
  *
- * <p>The adapter's SPI of {@link Escaper#contextFor(AnnotationSource...)}, which decides the
- * context the same way for every adapter.
+ * <pre>{@code
+ * EscapeContext context = AdapterSupport.contextFor(escaper, property::getAnnotation, type::getAnnotation);
+ * }</pre>
+ *
+ * <p>Read by {@link AdapterSupport#contextFor}, which decides the context the same way for every
+ * adapter. Implementations are called on the adapter's thread and need be no more thread-safe than
+ * what they read.
  */
 @FunctionalInterface
 public interface AnnotationSource {

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -23,18 +24,25 @@ final class Walkers {
     private static final MethodHandle IS_VIRTUAL = isVirtual();
 
     private final Supplier<GraphWalker> newWalker;
+    private final BooleanSupplier onVirtualThread;
     private final ThreadLocal<GraphWalker> perPlatformThread;
     private final AtomicReferenceArray<GraphWalker> pool;
 
     Walkers(Supplier<GraphWalker> newWalker) {
+        this(newWalker, Walkers::onVirtualThread, 2 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** With {@code onVirtualThread} telling the kind of the calling thread: for tests of this package. */
+    Walkers(Supplier<GraphWalker> newWalker, BooleanSupplier onVirtualThread, int pooled) {
         this.newWalker = newWalker;
+        this.onVirtualThread = onVirtualThread;
         this.perPlatformThread = ThreadLocal.withInitial(newWalker);
-        this.pool = new AtomicReferenceArray<>(2 * Runtime.getRuntime().availableProcessors());
+        this.pool = new AtomicReferenceArray<>(pooled);
     }
 
     /** A walker for this call, not in use by any other; give it back with {@link #release}. */
     GraphWalker acquire() {
-        if (!onVirtualThread()) {
+        if (!onVirtualThread.getAsBoolean()) {
             GraphWalker own = perPlatformThread.get();
             // escaping again from inside a walk, say from a hashCode or a comparator, needs another
             return own.isWalking() ? newWalker.get() : own;
@@ -53,7 +61,7 @@ final class Walkers {
 
     /** Takes back a walker {@link #acquire} gave, after its call. */
     void release(GraphWalker walker) {
-        if (!onVirtualThread()) {
+        if (!onVirtualThread.getAsBoolean()) {
             return; // the thread's own stays with it; another one made for a nested call is dropped
         }
         int slots = pool.length();
@@ -75,7 +83,7 @@ final class Walkers {
         return count;
     }
 
-    private static boolean onVirtualThread() {
+    static boolean onVirtualThread() {
         if (IS_VIRTUAL == null) {
             return false;
         }

@@ -57,10 +57,10 @@ class GeneratedGraphProperties {
         thread.setDaemon(true);
         return thread;
     });
-    private static int calls;
 
     @Property(tries = 1000)
-    void everyReachableStringIsEscapedExactlyOnceAndNothingElseChanges(@ForAll("graphs") Blueprint blueprint) {
+    void everyReachableStringIsEscapedExactlyOnceAndNothingElseChanges(@ForAll("graphs") Blueprint blueprint,
+            @ForAll boolean compiledReaders) {
         Object root = GraphFixtures.build(blueprint);
         GraphOracle oracle = GraphOracle.snapshot(root);
 
@@ -70,7 +70,7 @@ class GeneratedGraphProperties {
         Statistics.label("shared").collect(oracle.hasSharedNode());
         Statistics.label("immutable rebuilt").collect(oracle.hasRebuiltImmutable());
 
-        Object escaped = escapeWithinTimeLimit(root);
+        Object escaped = escapeWithinTimeLimit(root, compiledReaders);
 
         oracle.verify(escaped);
         // the generator must keep producing the interesting shapes
@@ -80,14 +80,15 @@ class GeneratedGraphProperties {
     }
 
     @Property(tries = 1000)
-    void aGraphOfCleanStringsComesBackUntouchedInstanceForInstance(@ForAll("cleanGraphs") Blueprint blueprint) {
+    void aGraphOfCleanStringsComesBackUntouchedInstanceForInstance(@ForAll("cleanGraphs") Blueprint blueprint,
+            @ForAll boolean compiledReaders) {
         Object root = GraphFixtures.build(blueprint);
         GraphOracle oracle = GraphOracle.snapshot(root);
         for (String text : oracle.strings()) {
             assertSame(text, Encode.forHtml(text), "the generator made only clean Strings");
         }
 
-        Object escaped = escapeWithinTimeLimit(root);
+        Object escaped = escapeWithinTimeLimit(root, compiledReaders);
 
         assertSame(root, escaped, "nothing to escape: the very same root");
         oracle.verify(escaped); // checks assertSame for every String, record and container
@@ -229,6 +230,8 @@ class GeneratedGraphProperties {
             Statistics.label("outcome").collect("EscapeException");
             Statistics.label("refusal").collect(refusalKind(refused));
             assertTrue(refused.getPath() != null && !refused.getPath().isEmpty(), "the refusal names a path");
+            assertTrue(refused.getCause() == null || thrownByTheGraph(refused.getCause()),
+                    "a refusal is the library's own (no cause) or the graph's, never the walk's: " + refused.getCause());
             checkHostileCoverage();
             return;
         }
@@ -236,6 +239,19 @@ class GeneratedGraphProperties {
 
         assertEquals(expected, ReachableText.found(escaped, plan.escapeMapKeys()));
         checkHostileCoverage();
+    }
+
+    /**
+     * Whether {@code cause} came from the graph: its hostile code, the JDK's containers refusing a
+     * write, or its code recursing without end; not from the walk, whose classes would be first on
+     * the stack.
+     */
+    private static boolean thrownByTheGraph(Throwable cause) {
+        if (cause instanceof HostileGraphs.Sabotage || cause instanceof StackOverflowError) {
+            return true;
+        }
+        StackTraceElement[] stack = cause.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith("java.");
     }
 
     /** The gist of a refusal's message, without the path and the quoted text. */
@@ -257,7 +273,7 @@ class GeneratedGraphProperties {
      * Escapes {@code root} on the walker thread with the hostile objects armed; any throwable but an
      * {@link EscapeException} fails the try, and so does a walk that does not end in time.
      */
-    private static Object escapeArmed(Escaper escaper, Object root) {
+    static Object escapeArmed(Escaper escaper, Object root) {
         Future<Object> walk = WALKER_THREAD.submit(() -> {
             HostileGraphs.armed = true;
             try {
@@ -284,12 +300,12 @@ class GeneratedGraphProperties {
 
     /**
      * Escapes on one thread kept for every try, so that thread's walker is reused call after call,
-     * as it is in an application, with compiled readers on even calls and interpreted ones on odd;
+     * as it is in an application, with compiled readers or interpreted ones as the try drew;
      * failing the try instead of hanging the build should the walk not end (a cycle entered over
      * and over, say). The generated graphs are small: a few milliseconds.
      */
-    private static Object escapeWithinTimeLimit(Object root) {
-        Escaper escaper = calls++ % 2 == 0 ? COMPILED : INTERPRETED;
+    private static Object escapeWithinTimeLimit(Object root, boolean compiledReaders) {
+        Escaper escaper = compiledReaders ? COMPILED : INTERPRETED;
         Future<Object> walk = WALKER_THREAD.submit(() -> escaper.escapeGraph(root));
         try {
             return walk.get(WALK_TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -319,7 +335,7 @@ class GeneratedGraphProperties {
         return blueprints(cleanTexts());
     }
 
-    private static Arbitrary<Blueprint> blueprints(Arbitrary<String> texts) {
+    static Arbitrary<Blueprint> blueprints(Arbitrary<String> texts) {
         Arbitrary<Value> values = Arbitraries.frequencyOf(
                 Tuple.of(2, Arbitraries.just(new Value(Value.NULL, "", 0, 0))),
                 Tuple.of(5, texts.map(t -> new Value(Value.TEXT, t, 0, 0))),
@@ -361,6 +377,11 @@ class GeneratedGraphProperties {
 
     @Provide
     Arbitrary<HostileGraphs.Plan> hostilePlans() {
+        return hostile();
+    }
+
+    /** Hostile graphs with any settings, compiled or interpreted readers among them. */
+    static Arbitrary<HostileGraphs.Plan> hostile() {
         Arbitrary<String> texts = Arbitraries.frequencyOf(
                 Tuple.of(30, texts()),
                 // long text: the encoder's buffers grow, the walker copies nothing else

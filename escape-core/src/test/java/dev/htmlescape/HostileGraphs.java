@@ -55,6 +55,18 @@ final class HostileGraphs {
     /** Whether the hostile objects throw: set only while the walker runs (on a thread of its own). */
     static volatile boolean armed;
 
+    /**
+     * What the hostile code throws: a type of its own, so that a refusal can be told from a bug of
+     * the walk, which the walk never wraps.
+     */
+    static final class Sabotage extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Sabotage(String message) {
+            super(message);
+        }
+    }
+
     private HostileGraphs() {
     }
 
@@ -86,6 +98,11 @@ final class HostileGraphs {
             int maxNodes, boolean compiledReaders) {
 
         Escaper escaper() {
+            return escaper(true);
+        }
+
+        /** The escaper of these settings, with the fast walk tried first or not. */
+        Escaper escaper(boolean fastWalk) {
             EscaperBuilder builder = Escaper.builder().strict(strict).escapeMapKeys(escapeMapKeys);
             if (maxDepth > 0) {
                 builder.maxDepth(maxDepth);
@@ -95,6 +112,9 @@ final class HostileGraphs {
             }
             if (!compiledReaders) {
                 builder.withoutCompiledReaders();
+            }
+            if (!fastWalk) {
+                builder.withoutFastWalk();
             }
             return builder.build();
         }
@@ -145,7 +165,7 @@ final class HostileGraphs {
         @Override
         public int hashCode() {
             if (armed && text != null && text.contains("&")) {
-                throw new IllegalStateException("no entities in my hash");
+                throw new Sabotage("no entities in my hash");
             }
             return Objects.hashCode(text);
         }
@@ -161,7 +181,7 @@ final class HostileGraphs {
     record ValidatingRec(String text) {
         ValidatingRec {
             if (armed && text != null && text.contains("&")) {
-                throw new IllegalArgumentException("no ampersands");
+                throw new Sabotage("no ampersands");
             }
         }
     }
@@ -202,7 +222,7 @@ final class HostileGraphs {
                 public String next() {
                     String next = inner.next();
                     if (armed && next != null && next.contains("&")) {
-                        throw new IllegalStateException("cannot read back an entity");
+                        throw new Sabotage("cannot read back an entity");
                     }
                     return next;
                 }
@@ -244,7 +264,7 @@ final class HostileGraphs {
     /** The comparator of {@link Shape#COMPARATOR_THROWS_ON_ENTITY}. */
     static final Comparator<String> THROWS_ON_ENTITY = (a, b) -> {
         if (armed && (a.contains("&") || b.contains("&"))) {
-            throw new IllegalStateException("cannot order entities");
+            throw new Sabotage("cannot order entities");
         }
         return a.compareTo(b);
     };

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.htmlescape.EscapeContext;
 import dev.htmlescape.EscapeException;
 import dev.htmlescape.Escaper;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import org.owasp.encoder.Encode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -135,7 +135,7 @@ class HostileJsonProperties {
                     objects.pop();
                 } else if (token == JsonToken.PROPERTY_NAME) {
                     String name = parser.currentName();
-                    String earlier = objects.peek().putIfAbsent(EscapeContext.HTML.encode(name), name);
+                    String earlier = objects.peek().putIfAbsent(Encode.forHtml(name), name);
                     if (earlier != null && !earlier.equals(name)) {
                         return true;
                     }
@@ -152,7 +152,7 @@ class HostileJsonProperties {
      */
     static JsonNode escapedTree(JsonNode tree) {
         if (tree.isString()) {
-            return JsonNodeFactory.instance.stringNode(EscapeContext.HTML.encode(tree.stringValue()));
+            return JsonNodeFactory.instance.stringNode(Encode.forHtml(tree.stringValue()));
         }
         if (tree.isArray()) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
@@ -162,7 +162,7 @@ class HostileJsonProperties {
         if (tree.isObject()) {
             ObjectNode object = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, JsonNode> member : tree.properties()) {
-                String name = EscapeContext.HTML.encode(member.getKey());
+                String name = Encode.forHtml(member.getKey());
                 if (object.has(name)) {
                     throw new NamesEscapedAlike("escaping made two keys equal: " + name);
                 }

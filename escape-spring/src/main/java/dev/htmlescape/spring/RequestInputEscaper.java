@@ -9,9 +9,9 @@ import dev.htmlescape.spi.AnnotationSource;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.net.URI;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,24 +32,9 @@ import org.springframework.http.server.RequestPath;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.method.annotation.ModelAttributeMethodProcessor;
 import org.springframework.web.method.annotation.ModelFactory;
-import org.springframework.web.method.annotation.RequestHeaderMapMethodArgumentResolver;
-import org.springframework.web.method.annotation.RequestHeaderMethodArgumentResolver;
-import org.springframework.web.method.annotation.RequestParamMapMethodArgumentResolver;
-import org.springframework.web.method.annotation.RequestParamMethodArgumentResolver;
-import org.springframework.web.method.annotation.AbstractCookieValueMethodArgumentResolver;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.HandlerMethodArgumentResolverComposite;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.multipart.support.MultipartResolutionDelegate;
-import org.springframework.web.servlet.mvc.method.annotation.HttpEntityMethodProcessor;
-import org.springframework.web.servlet.mvc.method.annotation.MatrixVariableMapMethodArgumentResolver;
-import org.springframework.web.servlet.mvc.method.annotation.MatrixVariableMethodArgumentResolver;
-import org.springframework.web.servlet.mvc.method.annotation.PathVariableMapMethodArgumentResolver;
-import org.springframework.web.servlet.mvc.method.annotation.PathVariableMethodArgumentResolver;
-import org.springframework.web.servlet.mvc.method.annotation.RequestPartMethodArgumentResolver;
-import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -146,14 +131,14 @@ final class RequestInputEscaper {
             ArgumentPlan argument = plan[i];
             Object raw = arguments[i];
             if (argument == null || raw == null
-                    || (argument.kind == InputKind.BODY && wasEscapedWhileRead(handler.getMethod(), i, request))
-                    || (argument.kind == InputKind.MODEL_ATTRIBUTE && wasPreloaded(argument.modelName, raw, request))) {
+                    || (argument.kind == InputSource.Kind.BODY && wasEscapedWhileRead(handler.getMethod(), i, request))
+                    || (argument.kind == InputSource.Kind.MODEL_ATTRIBUTE && wasPreloaded(argument.modelName, raw, request))) {
                 continue;
             }
             Object escaped = escape(argument, raw);
             if (escaped != raw) {
                 arguments[i] = escaped;
-                if (argument.kind == InputKind.MODEL_ATTRIBUTE && model != null) {
+                if (argument.kind == InputSource.Kind.MODEL_ATTRIBUTE && model != null) {
                     model.getModel().replaceAll((name, value) -> value == raw ? escaped : value);
                 }
             }
@@ -289,12 +274,12 @@ final class RequestInputEscaper {
         ArgumentPlan[] plan = new ArgumentPlan[parameters.length];
         boolean any = false;
         for (int i = 0; i < parameters.length; i++) {
-            InputSource source = sourceOf(resolvers.getArgumentResolver(parameters[i]), parameters[i]);
+            InputSource source = InputSource.of(resolvers.getArgumentResolver(parameters[i]), parameters[i]);
             EscapeContext context = source == null || isSecret(parameters[i], source)
                     ? null : contextFor(parameters[i], handler.getBeanType());
             if (context != null) {
                 plan[i] = new ArgumentPlan(source.kind, context,
-                        source.kind == InputKind.MODEL_ATTRIBUTE ? ModelFactory.getNameForParameter(parameters[i]) : null);
+                        source.kind == InputSource.Kind.MODEL_ATTRIBUTE ? ModelFactory.getNameForParameter(parameters[i]) : null);
                 any = true;
             }
         }
@@ -308,7 +293,7 @@ final class RequestInputEscaper {
     List<HandlerCoverage.Input> coverageOf(HandlerMethod handler, HandlerMethodArgumentResolverComposite resolvers) {
         List<HandlerCoverage.Input> inputs = new ArrayList<>();
         for (MethodParameter parameter : handler.getMethodParameters()) {
-            InputSource source = sourceOf(resolvers.getArgumentResolver(parameter), parameter);
+            InputSource source = InputSource.of(resolvers.getArgumentResolver(parameter), parameter);
             if (source != null) {
                 if (isSecret(parameter, source)) {
                     inputs.add(HandlerCoverage.secretInput(parameter, source.name));
@@ -323,59 +308,21 @@ final class RequestInputEscaper {
         return inputs;
     }
 
-    /** Where the resolver takes the argument from, or {@code null} if not from the request's text. */
-    private static InputSource sourceOf(HandlerMethodArgumentResolver resolver, MethodParameter parameter) {
-        if (resolver == null) {
-            return null;
-        }
-        // uploaded files are binary; their names are documented as left alone
-        boolean file = MultipartResolutionDelegate.isMultipartArgument(parameter);
-        if (resolver instanceof RequestResponseBodyMethodProcessor || resolver instanceof HttpEntityMethodProcessor) {
-            return file ? null : InputSource.BODY;
-        }
-        if (resolver instanceof RequestPartMethodArgumentResolver) {
-            return file ? null : InputSource.PART;
-        }
-        if (resolver instanceof ModelAttributeMethodProcessor) {
-            return InputSource.MODEL;
-        }
-        if (resolver instanceof RequestParamMethodArgumentResolver) {
-            return file ? null : InputSource.PARAM;
-        }
-        if (resolver instanceof RequestParamMapMethodArgumentResolver) {
-            return InputSource.PARAM;
-        }
-        if (resolver instanceof PathVariableMethodArgumentResolver
-                || resolver instanceof PathVariableMapMethodArgumentResolver
-                || resolver instanceof MatrixVariableMethodArgumentResolver
-                || resolver instanceof MatrixVariableMapMethodArgumentResolver) {
-            return InputSource.PATH;
-        }
-        if (resolver instanceof RequestHeaderMethodArgumentResolver
-                || resolver instanceof RequestHeaderMapMethodArgumentResolver) {
-            return InputSource.HEADER;
-        }
-        if (resolver instanceof AbstractCookieValueMethodArgumentResolver) {
-            return InputSource.COOKIE;
-        }
-        return null;
-    }
-
-    /**
-     * The context for a parameter: the closest {@code @Escape} of the parameter, its method and its
-     * class, or the default; {@code null} if the closest annotation is {@code @NoEscape}.
-     */
     /**
      * Whether a single value (a parameter, a path variable, a header, a cookie) is named like a
      * credential and has no {@code @Escape} of its own: it stays as typed. Maps of them are
      * decided key by key by the walk; bodies and model attributes field by field.
      */
     private boolean isSecret(MethodParameter parameter, InputSource source) {
-        return source.kind == InputKind.VALUE && !Map.class.isAssignableFrom(parameter.getNestedParameterType())
+        return source.kind == InputSource.Kind.VALUE && !Map.class.isAssignableFrom(parameter.getNestedParameterType())
                 && !parameter.hasParameterAnnotation(Escape.class)
                 && escaper.isSecretName(HandlerCoverage.inputName(parameter));
     }
 
+    /**
+     * The context for a parameter: the closest {@code @Escape} of the parameter, its method and its
+     * class, or the default; {@code null} if the closest annotation is {@code @NoEscape}.
+     */
     private EscapeContext contextFor(MethodParameter parameter, Class<?> controllerType) {
         Method method = parameter.getMethod();
         return AdapterSupport.contextFor(escaper, parameter::getParameterAnnotation,
@@ -410,36 +357,8 @@ final class RequestInputEscaper {
         return escaped != null && escaped.contains(new ParameterKey(method, index));
     }
 
-    private enum InputKind {
-        /** A request body, read by a message converter. */
-        BODY,
-        /** An object bound from request parameters. */
-        MODEL_ATTRIBUTE,
-        /** A parameter, variable, header or cookie value, or a map of them. */
-        VALUE
-    }
-
-    /** Where an argument comes from, by the names the coverage report gives them. */
-    private enum InputSource {
-        BODY("body", InputKind.BODY),
-        PART("part", InputKind.BODY),
-        MODEL("model", InputKind.MODEL_ATTRIBUTE),
-        PARAM("param", InputKind.VALUE),
-        PATH("path", InputKind.VALUE),
-        HEADER("header", InputKind.VALUE),
-        COOKIE("cookie", InputKind.VALUE);
-
-        final String name;
-        final InputKind kind;
-
-        InputSource(String name, InputKind kind) {
-            this.name = name;
-            this.kind = kind;
-        }
-    }
-
     /** @param modelName the name of a model attribute in the model; otherwise {@code null} */
-    private record ArgumentPlan(InputKind kind, EscapeContext context, String modelName) {
+    private record ArgumentPlan(InputSource.Kind kind, EscapeContext context, String modelName) {
     }
 
     private record ParameterKey(Executable method, int index) {

@@ -2,7 +2,6 @@ package dev.htmlescape.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.htmlescape.EscapeContext;
 import dev.htmlescape.spring.InputsController.Comment;
 import dev.htmlescape.spring.InputsController.Person;
 import java.net.http.HttpResponse;
@@ -17,6 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.owasp.encoder.Encode;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.util.MultiValueMap;
@@ -61,13 +61,9 @@ class EscapedExactlyOnceProperties {
         HttpResponse<String> response = sent.source.send.apply(app.http, sent.text);
 
         assertThat(response.statusCode()).as(sent.source.name() + " answered " + response.body()).isEqualTo(200);
-        String once = EscapeContext.HTML.encode(sent.text);
+        // escaped twice, text that escaping changes would differ from this, so equality says both
         String stored = sent.source.stored.apply(app.received, sent.text);
-        assertThat(stored).as(sent.source.name()).isEqualTo(once);
-        String twice = EscapeContext.HTML.encode(once);
-        if (!twice.equals(once)) {
-            assertThat(stored).isNotEqualTo(twice);
-        }
+        assertThat(stored).as(sent.source.name()).isEqualTo(Encode.forHtml(sent.text));
     }
 
     record Sent(Source source, String text) {

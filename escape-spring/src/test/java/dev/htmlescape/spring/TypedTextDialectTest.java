@@ -2,13 +2,13 @@ package dev.htmlescape.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.htmlescape.EscapeContext;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.owasp.encoder.Encode;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -45,7 +45,7 @@ class TypedTextDialectTest {
             plain words                | plain words
             """)
     void showsEscapedTextAsTypedEncodedOnce(String typed, String written) {
-        String escaped = EscapeContext.HTML.encode(typed);
+        String escaped = Encode.forHtml(typed);
 
         assertThat(render("<p th:text=\"${v}\">x</p>", Map.of("v", escaped), true)).isEqualTo("<p>" + written + "</p>");
         // without the dialect Thymeleaf encodes the escaped text a second time

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.UnhandledAlertException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -33,10 +35,12 @@ final class HeadlessChromium implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
 
     /**
      * Replaces the three dialog functions of each new document, in every frame, before any of the
-     * page's own scripts run. A frame records into its top window when it may (same origin), so one
+     * page's own scripts run, and counts the frames it renders for {@link #settle}. A frame records
+     * into its top window when it may (same origin), so one
      * list holds every dialog the page asked for; the functions answer as a dismissed dialog would.
      */
     private static final String DIALOG_HOOK = """
@@ -57,17 +61,26 @@ final class HeadlessChromium implements AutoCloseable {
                 };
                 Object.defineProperty(window, kind, { value: record, writable: false, configurable: false });
               }
+              // for settle(): the frames this document rendered, counted with the browser's own timer,
+              // taken before the page can replace it
+              const frame = window.requestAnimationFrame.bind(window);
+              let frames = 0;
+              const count = () => { frames++; frame(count); };
+              frame(count);
+              Object.defineProperty(window, '__frames', { get: () => frames, configurable: false });
             })();
             """;
 
-    private static final long SETTLE_MILLIS = 150;
 
     private final ChromeDriver driver;
+    /** The window the pages are opened in. */
+    private final String window;
     private final Path profile;
     private final List<String> nativeDialogs = new ArrayList<>();
 
     private HeadlessChromium(ChromeDriver driver, Path profile) {
         this.driver = driver;
+        this.window = driver.getWindowHandle();
         this.profile = profile;
     }
 
@@ -124,17 +137,54 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Waits {@value #SETTLE_MILLIS} ms: long enough for the handlers a loaded page fires by itself
-     * (an image's {@code onerror}, an animation's end, a focus) to have run, so that their dialogs
-     * are recorded before the page is read. A plain pause: a script waiting in the page would never
-     * return from a page that navigates away, as injected markup can make it.
+     * Waits, once the current document has loaded ({@link #open} and a form's submission wait for
+     * its {@code load} event), until it rendered two more frames: by then the handlers a loaded page
+     * fires by itself (an image's {@code onerror}, an autofocus's {@code onfocus}, a zero-length
+     * animation's end) have run, and their dialogs are recorded before the page is read. The frames
+     * are counted by the dialog hook with the browser's own timer, and read from here, so neither a
+     * page that replaces its timers nor a dialog the hook missed (which stops rendering until it is
+     * answered) can stall the wait; a document that navigates away starts the count again.
      */
     void settle() {
+        closeOtherWindows();
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        long from = framesRendered();
+        for (long now = from; now < from + 2; now = framesRendered()) {
+            if (now < from) {
+                from = 0; // another document, counting from the start
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the page rendered " + (now - from) + " frames in " + SETTLE_TIMEOUT);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Closes the windows a page opened ({@code window.open} in a payload) and brings the page's own
+     * back to the front: a page behind another renders no frames.
+     */
+    private void closeOtherWindows() {
+        Set<String> windows = whileAcceptingNativeDialogs(driver::getWindowHandles);
+        if (windows.size() == 1 && windows.contains(window)) {
+            return;
+        }
+        for (String other : windows) {
+            if (!other.equals(window)) {
+                driver.switchTo().window(other);
+                driver.close();
+            }
+        }
+        driver.switchTo().window(window);
+    }
+
+    /** The frames the current document rendered; 0 while a navigation replaces it. */
+    private long framesRendered() {
         try {
-            Thread.sleep(SETTLE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+            Object frames = run("return window.__frames || 0;");
+            return ((Number) frames).longValue();
+        } catch (WebDriverException navigating) {
+            return 0;
         }
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.htmlescape.EscapeContext;
 import dev.htmlescape.EscapeException;
 import dev.htmlescape.Escaper;
 import java.lang.reflect.Type;
@@ -25,6 +24,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import org.owasp.encoder.Encode;
 
 /**
  * The module and the core agree: a generated JSON document read with the module gives what the
@@ -184,7 +184,7 @@ public abstract class ModuleAgreesWithCore {
             if (node instanceof Map<?, ?> object) {
                 Set<String> escaped = new HashSet<>();
                 for (Object name : object.keySet()) {
-                    if (!escaped.add(EscapeContext.HTML.encode((String) name))) {
+                    if (!escaped.add(Encode.forHtml((String) name))) {
                         return true;
                     }
                 }

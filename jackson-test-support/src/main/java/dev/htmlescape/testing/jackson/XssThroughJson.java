@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.owasp.encoder.Encode;
 
 /**
  * XSS payloads sent as JSON string values, as a browser or an attacker's script sends them, and
@@ -167,7 +168,7 @@ public abstract class XssThroughJson {
         }
 
         List<String> values = values(read(true, payload));
-        String encoded = EscapeContext.HTML.encode(payload);
+        String encoded = Encode.forHtml(payload);
         List<String> slotNames = List.copyOf(SLOTS.keySet());
         for (int i = 0; i < values.size(); i++) {
             if (!values.get(i).equals(encoded)) {

@@ -174,9 +174,7 @@ final class CollectionFrame extends Frame {
                     GraphCode.set(list, i, escaped[i]);
                     return false;
                 } catch (GraphCodeFailure failed) {
-                    boolean refusesEveryWrite = failed.thrown() instanceof UnsupportedOperationException
-                            && !TypeClassifier.isJdk(node.getClass()) && !heldAsItself;
-                    if (refusesEveryWrite) {
+                    if (refusesEveryWrite(failed)) {
                         return true;
                     }
                     throw error(-1, Messages.refusedElement(node, failed.thrown()), failed.thrown());
@@ -250,11 +248,7 @@ final class CollectionFrame extends Frame {
             GraphCode.add(collection, escaped[0]);
             return true;
         } catch (GraphCodeFailure failed) {
-            // a JDK wrapper of a view must not be copied, which would cut it off from what it
-            // views; nor a collection a cycle holds as itself
-            boolean refusesEveryWrite = failed.thrown() instanceof UnsupportedOperationException
-                    && !TypeClassifier.isJdk(node.getClass()) && !heldAsItself;
-            if (refusesEveryWrite) {
+            if (refusesEveryWrite(failed)) {
                 return false;
             }
             throw probeRefused(failed.thrown());

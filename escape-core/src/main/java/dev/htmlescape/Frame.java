@@ -212,6 +212,17 @@ abstract class Frame {
         }
     }
 
+    /**
+     * Whether a write the node refused with {@code failed} means that it refuses every write, an
+     * immutable container of another library, which is then copied. A JDK wrapper is not copied,
+     * since it may be a view that the copy would cut off from what it views; nor a node a cycle
+     * holds as itself.
+     */
+    final boolean refusesEveryWrite(GraphCodeFailure failed) {
+        return failed.thrown() instanceof UnsupportedOperationException && !TypeClassifier.isJdk(node.getClass())
+                && !heldAsItself;
+    }
+
     final String encode(String text, EscapeContext explicit) {
         return walk.encode(text, explicit);
     }

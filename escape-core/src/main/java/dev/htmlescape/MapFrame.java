@@ -273,11 +273,7 @@ final class MapFrame extends Frame {
             GraphCode.put(map, escapedKeys[first], escapedValues[first]);
             return true;
         } catch (GraphCodeFailure failed) {
-            // a JDK wrapper of a view must not be copied, which would cut it off from what it
-            // views; nor a map a cycle holds as itself
-            boolean refusesEveryWrite = failed.thrown() instanceof UnsupportedOperationException
-                    && !TypeClassifier.isJdk(node.getClass()) && !heldAsItself;
-            if (refusesEveryWrite) {
+            if (refusesEveryWrite(failed)) {
                 return false;
             }
             throw probeRefused(failed.thrown());

@@ -53,15 +53,8 @@ final class FastWalk implements SlotSink {
     private int[] pendingDepths = new int[INITIAL_LENGTH];
     private int pendingCount;
 
-    /**
-     * The writes to make once the graph was read: into a field of a bean, an element of a list or
-     * array, or the value of a map entry.
-     */
-    private Object[] targets = new Object[INITIAL_LENGTH];
-    private FieldSlot[] targetFields = new FieldSlot[INITIAL_LENGTH];
-    private int[] targetIndexes = new int[INITIAL_LENGTH];
-    private String[] escapedTexts = new String[INITIAL_LENGTH];
-    private int writeCount;
+    /** The writes to make once the graph was read. */
+    private final PendingWrites writes = new PendingWrites();
 
     /** The bean or record being read, for {@link #readText} and {@link #readChild}. */
     private Object bean;
@@ -92,7 +85,7 @@ final class FastWalk implements SlotSink {
             return false;
         }
         if (read) {
-            writeEscapedTexts();
+            writes.make();
         }
         return read;
     }
@@ -161,17 +154,7 @@ final class FastWalk implements SlotSink {
             Arrays.fill(pendingContexts, 0, pendingCount, null);
         }
         pendingCount = 0;
-        if (targets.length > KEPT_LENGTH) {
-            targets = new Object[INITIAL_LENGTH];
-            targetFields = new FieldSlot[INITIAL_LENGTH];
-            targetIndexes = new int[INITIAL_LENGTH];
-            escapedTexts = new String[INITIAL_LENGTH];
-        } else {
-            Arrays.fill(targets, 0, writeCount, null);
-            Arrays.fill(targetFields, 0, writeCount, null);
-            Arrays.fill(escapedTexts, 0, writeCount, null);
-        }
-        writeCount = 0;
+        writes.clear();
         bean = null;
         beanFields = null;
         defaultContext = null;
@@ -226,7 +209,7 @@ final class FastWalk implements SlotSink {
                 gaveUp = true;
                 return;
             }
-            noteWrite(bean, field, -1, escaped);
+            writes.note(bean, field, -1, escaped);
         }
     }
 
@@ -273,10 +256,24 @@ final class FastWalk implements SlotSink {
             if (key instanceof String name && policy.secretNames().matches(name)) {
                 continue; // the value of a credential's key stays as typed
             }
-            // not writable: an immutable map, say, which the full walk copies
-            valuePlan = readElement(entry, -1, GraphCode.value(entry), writable, valuePlan, context, depth);
-            if (gaveUp) {
-                return;
+            // as readElement does, written out here so that the entry is seen to stay in this method
+            // unless its value is written: the JIT then need not make the entries of a Map.of
+            Object value = GraphCode.value(entry);
+            if (value instanceof String text) {
+                String escaped = encode(text, context);
+                if (escaped != text) {
+                    if (!writable) {
+                        gaveUp = true; // an immutable map, say, which the full walk copies
+                        return;
+                    }
+                    writes.note(entry, null, -1, escaped);
+                }
+            } else if (value != null) {
+                valuePlan = planOf(value, valuePlan);
+                enqueue(value, valuePlan, context, depth + 1);
+                if (gaveUp) {
+                    return;
+                }
             }
         }
     }
@@ -290,9 +287,8 @@ final class FastWalk implements SlotSink {
     }
 
     /**
-     * Reads an element of a list or an array ({@code index}), or the value of a map entry
-     * ({@code index} -1): notes the write of its escaped text, or gives up if its container is not
-     * {@code writable}; queues any other node.
+     * Reads an element of a list or an array at {@code index}: notes the write of its escaped text,
+     * or gives up if its container is not {@code writable}; queues any other node.
      *
      * @return the plan of the last element that is a node, for the next element to reuse
      */
@@ -303,7 +299,7 @@ final class FastWalk implements SlotSink {
             String escaped = encode(text, context);
             if (escaped != text) {
                 if (writable) {
-                    noteWrite(container, null, index, escaped);
+                    writes.note(container, null, index, escaped);
                 } else {
                     gaveUp = true;
                 }
@@ -360,41 +356,5 @@ final class FastWalk implements SlotSink {
         pendingContexts[pendingCount] = context;
         pendingDepths[pendingCount] = depth;
         pendingCount++;
-    }
-
-    private void noteWrite(Object target, FieldSlot field, int index, String escaped) {
-        if (writeCount == targets.length) {
-            int length = 2 * targets.length;
-            targets = Arrays.copyOf(targets, length);
-            targetFields = Arrays.copyOf(targetFields, length);
-            targetIndexes = Arrays.copyOf(targetIndexes, length);
-            escapedTexts = Arrays.copyOf(escapedTexts, length);
-        }
-        targets[writeCount] = target;
-        targetFields[writeCount] = field;
-        targetIndexes[writeCount] = index;
-        escapedTexts[writeCount] = escaped;
-        writeCount++;
-    }
-
-    /**
-     * Makes the writes noted, in the order they were noted. A target reached twice gets the same
-     * escaped text twice; one whose storage another shares (a list of an array) gets it through both.
-     */
-    @SuppressWarnings("unchecked")
-    private void writeEscapedTexts() {
-        for (int i = 0; i < writeCount; i++) {
-            Object target = targets[i];
-            String escaped = escapedTexts[i];
-            if (targetFields[i] != null) {
-                targetFields[i].set(target, escaped);
-            } else if (target instanceof Object[]) {
-                ((Object[]) target)[targetIndexes[i]] = escaped;
-            } else if (target instanceof List) {
-                GraphCode.set((List<Object>) target, targetIndexes[i], escaped);
-            } else {
-                GraphCode.setValue((Map.Entry<Object, Object>) target, escaped);
-            }
-        }
     }
 }

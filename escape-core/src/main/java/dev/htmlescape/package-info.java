@@ -10,8 +10,9 @@
  * <li>{@code GraphWalker.walk} looks up the root's {@code ClassPlan} in {@code ClassPlans} (a
  *     {@code ClassValue}: computed once per class, with a {@code SlotReader} compiled by {@code
  *     SlotReaders} and {@code ReaderClassFile}).
- * <li>{@code FastWalk} reads the whole graph, notes the escaped text, and writes it at the end; it
- *     gives up, having written nothing, on what needs rebuilding, refilling or an identity index.
+ * <li>{@code FastWalk} reads the whole graph, notes the escaped text in {@code PendingWrites} and
+ *     writes it at the end; it gives up, having written nothing, on what needs rebuilding,
+ *     refilling or an identity index.
  * <li>Then {@code FullWalk} walks an explicit stack of {@code Frame}s ({@code BeanFrame}, {@code
  *     RecordFrame}, {@code ArrayFrame}, {@code CollectionFrame}, {@code MapFrame}, {@code
  *     OptionalFrame}) from a {@code FramePool}, entering each node once by {@code SeenObjects};

@@ -1,6 +1,7 @@
 package dev.htmlescape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,7 +125,7 @@ class WalkFailuresTest {
 
         assertSame(bug, thrown, "neither wrapped nor passed off as a refusal");
         assertEquals(1, reads.get(), "read once: the fast walk did not hand the bug over to the full walk");
-        assertTrue(!walker.isWalking(), "the walker is ready for the next call");
+        assertFalse(walker.isWalking(), "the walker is ready for the next call");
     }
 
     /** Plans every class as usual, but {@code type} with a reader of the test's. */

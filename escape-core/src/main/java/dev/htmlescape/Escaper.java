@@ -38,8 +38,9 @@ import java.util.Objects;
  *
  * <p>Thread-safety: an {@code Escaper} is immutable and may be shared by any number of threads.
  * The per-class metadata it computes on first use is cached for its lifetime, with a reader
- * compiled per class; neither keeps a class loader alive. Each thread keeps its walk's bookkeeping
- * for the next call, cleared of the graph and trimmed after a large one. A graph is written in
+ * compiled per class; neither keeps a class loader alive. Each platform thread keeps its walk's
+ * bookkeeping for the next call, cleared of the graph and trimmed after a large one; virtual
+ * threads borrow it from a small pool they share. A graph is written in
  * place, so <b>one mutable graph must not be escaped by two threads at once</b> (each would escape
  * what the other already escaped, or read it half written), nor changed by another thread while it
  * is being escaped. Graphs escaped at the same time may share immutable parts (records, {@code

@@ -17,7 +17,8 @@ import java.util.function.Function;
 /**
  * The {@link ClassPlan} of each class, computed on first use and cached for the life of the
  * {@link Escaper}. A {@link ClassValue} keeps the plan with the class, so it does not keep the
- * class's loader alive.
+ * class's loader alive. Not final, so that a test can plant a plan whose reader fails as a bug of
+ * the walk would.
  */
 class ClassPlans extends ClassValue<ClassPlan> {
 

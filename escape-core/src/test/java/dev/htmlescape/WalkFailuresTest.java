@@ -30,15 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WalkFailuresTest {
 
-    /** What a hostile graph throws: an exception of its own, so that the cause is unmistakable. */
-    static final class GraphsOwnFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        GraphsOwnFailure(String message) {
-            super(message);
-        }
-    }
-
     static final class Holder {
         Object value;
 
@@ -58,7 +49,7 @@ class WalkFailuresTest {
         @Override
         public int hashCode() {
             if (text.contains("&")) {
-                throw new GraphsOwnFailure("no entities in my hash");
+                throw new HostileGraphs.Sabotage("no entities in my hash");
             }
             return text.hashCode();
         }
@@ -72,7 +63,7 @@ class WalkFailuresTest {
     record Checked(String text) {
         Checked {
             if (text.contains("&")) {
-                throw new GraphsOwnFailure("no entities in my record");
+                throw new HostileGraphs.Sabotage("no entities in my record");
             }
         }
     }
@@ -102,7 +93,7 @@ class WalkFailuresTest {
             EscapeException e = assertThrows(EscapeException.class, () -> escaper.escapeGraph(graph.get()), name);
 
             assertTrue(e.getPath().startsWith(path), name + ": " + e.getPath());
-            assertTrue(causes(e).stream().anyMatch(GraphsOwnFailure.class::isInstance),
+            assertTrue(causes(e).stream().anyMatch(HostileGraphs.Sabotage.class::isInstance),
                     name + ": the graph's own exception is the cause: " + e);
         }
     }
@@ -157,12 +148,12 @@ class WalkFailuresTest {
         return new ArrayList<>(List.of("<x>")) {
             @Override
             public Object get(int index) {
-                throw new GraphsOwnFailure(method + " refused");
+                throw new HostileGraphs.Sabotage(method + " refused");
             }
 
             @Override
             public Object[] toArray() {
-                throw new GraphsOwnFailure("toArray refused");
+                throw new HostileGraphs.Sabotage("toArray refused");
             }
         };
     }
@@ -171,7 +162,7 @@ class WalkFailuresTest {
         return new HashMap<>(Map.of("<k>", "<v>")) {
             @Override
             public Set<Map.Entry<Object, Object>> entrySet() {
-                throw new GraphsOwnFailure("entrySet refused");
+                throw new HostileGraphs.Sabotage("entrySet refused");
             }
         };
     }
@@ -180,7 +171,7 @@ class WalkFailuresTest {
         Function<Object, String> text = o -> {
             String s = (String) o;
             if (s.contains("&")) {
-                throw new GraphsOwnFailure("cannot order entities");
+                throw new HostileGraphs.Sabotage("cannot order entities");
             }
             return s;
         };

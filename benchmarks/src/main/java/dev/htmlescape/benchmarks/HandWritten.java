@@ -102,6 +102,30 @@ final class HandWritten {
         }
     }
 
+    static Purchase escape(Purchase purchase) {
+        purchase.setId(Encode.forHtml(purchase.getId()));
+        purchase.setNote(Encode.forHtml(purchase.getNote()));
+        purchase.setChannel(Encode.forHtml(purchase.getChannel()));
+
+        Buyer buyer = purchase.getBuyer();
+        buyer.setFirstName(Encode.forHtml(buyer.getFirstName()));
+        buyer.setLastName(Encode.forHtml(buyer.getLastName()));
+        buyer.setEmail(Encode.forHtml(buyer.getEmail()));
+        buyer.setPhone(Encode.forHtml(buyer.getPhone()));
+        buyer.setBilling(escape(buyer.getBilling()));
+        buyer.setShipping(escape(buyer.getShipping()));
+
+        for (OrderLine line : purchase.getLines()) {
+            line.setSku(Encode.forHtml(line.getSku()));
+            line.setName(Encode.forHtml(line.getName()));
+            line.setNote(Encode.forHtml(line.getNote()));
+            escape(line.getTags());
+        }
+
+        escape(purchase.getAttributes());
+        return purchase;
+    }
+
     static OrderRecord escape(OrderRecord order) {
         List<OrderLineRecord> lines = new ArrayList<>(order.lines().size());
         for (OrderLineRecord line : order.lines()) {

@@ -102,6 +102,30 @@ final class HandWrittenWithEncoder {
         }
     }
 
+    Purchase escape(Purchase purchase) {
+        purchase.setId(encoder.apply(purchase.getId()));
+        purchase.setNote(encoder.apply(purchase.getNote()));
+        purchase.setChannel(encoder.apply(purchase.getChannel()));
+
+        Buyer buyer = purchase.getBuyer();
+        buyer.setFirstName(encoder.apply(buyer.getFirstName()));
+        buyer.setLastName(encoder.apply(buyer.getLastName()));
+        buyer.setEmail(encoder.apply(buyer.getEmail()));
+        buyer.setPhone(encoder.apply(buyer.getPhone()));
+        buyer.setBilling(escape(buyer.getBilling()));
+        buyer.setShipping(escape(buyer.getShipping()));
+
+        for (OrderLine line : purchase.getLines()) {
+            line.setSku(encoder.apply(line.getSku()));
+            line.setName(encoder.apply(line.getName()));
+            line.setNote(encoder.apply(line.getNote()));
+            escape(line.getTags());
+        }
+
+        escape(purchase.getAttributes());
+        return purchase;
+    }
+
     OrderRecord escape(OrderRecord order) {
         List<OrderLineRecord> lines = new ArrayList<>(order.lines().size());
         for (OrderLineRecord line : order.lines()) {

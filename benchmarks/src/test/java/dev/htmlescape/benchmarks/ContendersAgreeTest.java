@@ -135,8 +135,12 @@ class ContendersAgreeTest {
             StringListFixture::new, List::copyOf, HandWritten::escape,
             HandWrittenWithEncoder::escape, true);
 
+    static final Scenario<Purchase> FRESH_GRAPH = new Scenario<>("fresh graph", PurchaseFixture.STRINGS,
+            PurchaseFixture::new, ContendersAgreeTest::strings, HandWritten::escape,
+            HandWrittenWithEncoder::escape, false);
+
     static Stream<Case<?>> cases() {
-        return Stream.of(FLAT_FORM, ORDER_GRAPH, RECORD_ORDER_GRAPH, STRING_LIST)
+        return Stream.of(FLAT_FORM, ORDER_GRAPH, RECORD_ORDER_GRAPH, STRING_LIST, FRESH_GRAPH)
                 .flatMap(ContendersAgreeTest::cases);
     }
 
@@ -285,6 +289,24 @@ class ContendersAgreeTest {
             strings.addAll(line.getTags());
         }
         addSortedByKey(order.getAttributes(), strings);
+        return strings;
+    }
+
+    static List<String> strings(Purchase purchase) {
+        List<String> strings = new ArrayList<>(List.of(purchase.getId(), purchase.getNote(),
+                purchase.getChannel()));
+        Buyer buyer = purchase.getBuyer();
+        strings.addAll(List.of(buyer.getFirstName(), buyer.getLastName(), buyer.getEmail(),
+                buyer.getPhone()));
+        for (AddressRecord address : List.of(buyer.getBilling(), buyer.getShipping())) {
+            strings.addAll(List.of(address.street(), address.city(), address.region(),
+                    address.postalCode(), address.country()));
+        }
+        for (OrderLine line : purchase.getLines()) {
+            strings.addAll(List.of(line.getSku(), line.getName(), line.getNote()));
+            strings.addAll(line.getTags());
+        }
+        addSortedByKey(purchase.getAttributes(), strings);
         return strings;
     }
 
